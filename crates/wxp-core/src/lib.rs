@@ -1,0 +1,37 @@
+//! Domain core of the HP Workforce Experience Platform (WXP) partner portal.
+//!
+//! Nothing here touches the web: it builds and tests natively in seconds, and
+//! the browser app runs it unchanged as its mock backend.
+//!
+//! The main types, in the order a reader meets them:
+//!
+//! - [`model`]: partners, customers (with their Customer ID and cPIN),
+//!   tenants (a partner's holding tenant, a customer's dashboard), devices,
+//!   users and their roles.
+//! - [`seed`]: realistic demo data generated deterministically from a
+//!   [`seed::DemoConfig`], at any size.
+//! - [`engine::Engine`]: answers the backend's operations and enforces who
+//!   may see what. Its state is the seed plus a log of [`engine::Event`]s,
+//!   which is what [`store`] persists.
+//! - [`device_query`]: sorting and filtering of device lists, fast enough
+//!   for 100,000 devices per keystroke.
+//! - [`export`]: CSV output that is safe to open in Excel.
+#![deny(missing_docs)]
+
+pub mod catalog;
+pub mod date;
+pub mod device_query;
+pub mod engine;
+pub mod export;
+pub mod format;
+pub mod ids;
+pub mod model;
+pub mod rng;
+pub mod seed;
+pub mod serial;
+pub mod store;
+
+pub use engine::{AccessError, Engine};
+pub use ids::{CustomerId, PartnerId, TenantId, UserId};
+pub use model::{Customer, Device, Partner, PartnerKind, Role, SupportPlan, User};
+pub use serial::SerialNumber;

@@ -1,0 +1,52 @@
+//! The app: backend and session in context, and the routes.
+
+use crate::backend::{self, BackendHandle, StartupNotice};
+use crate::components::shell::Shell;
+use crate::components::startup_notice::StartupNoticeBanner;
+use crate::pages::{
+    account::AccountPage, customer_home::CustomerHome, customers::CustomersPage,
+    devices::CustomerPcs, landing::Landing, not_found::NotFound, portfolio_home::PortfolioHome,
+    settings::SettingsPage, sign_in::SignIn, unassigned::UnassignedDevices,
+};
+use crate::session::SignedIn;
+use leptos::prelude::*;
+use leptos_router::components::{ParentRoute, Route, Router, Routes};
+use leptos_router::path;
+use std::sync::Arc;
+
+/// The whole portal, on the backend named by the page (see
+/// [`backend::from_page`]).
+#[component]
+pub fn App() -> impl IntoView {
+    let (backend, notice) = backend::from_page();
+    view! { <AppWith backend=backend notice=notice/> }
+}
+
+/// The portal on a given backend; component tests mount this with their own.
+#[component]
+pub fn AppWith(backend: Arc<dyn backend::Backend>, notice: Option<String>) -> impl IntoView {
+    provide_context(BackendHandle(backend));
+    provide_context(StartupNotice(RwSignal::new(notice)));
+    SignedIn::provide();
+
+    view! {
+        <Router>
+            <StartupNoticeBanner/>
+            <Routes fallback=|| view! { <NotFound/> }>
+                <Route path=path!("/") view=Landing/>
+                <Route path=path!("/sign-in") view=SignIn/>
+                <ParentRoute path=path!("/all") view=Shell>
+                    <Route path=path!("") view=PortfolioHome/>
+                    <Route path=path!("customers") view=CustomersPage/>
+                    <Route path=path!("unassigned-devices") view=UnassignedDevices/>
+                </ParentRoute>
+                <ParentRoute path=path!("/customers/:customer") view=Shell>
+                    <Route path=path!("") view=CustomerHome/>
+                    <Route path=path!("devices/pcs") view=CustomerPcs/>
+                    <Route path=path!("account") view=AccountPage/>
+                    <Route path=path!("settings") view=SettingsPage/>
+                </ParentRoute>
+            </Routes>
+        </Router>
+    }
+}

@@ -1,0 +1,55 @@
+//! What can go wrong when asking the backend.
+
+use std::fmt;
+use wxp_core::ids::CustomerIdError;
+use wxp_core::AccessError;
+
+/// An error from a backend call.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BackendError {
+    /// The backend refused: the user may not see or do this.
+    Access(AccessError),
+    /// The backend could not be reached, or answered something unreadable.
+    Transport(String),
+    /// The server answered with an error status.
+    Server {
+        /// The HTTP status.
+        status: u16,
+        /// What it said.
+        message: String,
+    },
+    /// The page's address does not name a customer.
+    Address(CustomerIdError),
+    /// The browser could not keep the change (e.g. storage full).
+    Storage(String),
+}
+
+impl fmt::Display for BackendError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BackendError::Access(e) => {
+                let text = e.to_string();
+                let mut chars = text.chars();
+                // Sentence case for a message shown on its own.
+                match chars.next() {
+                    Some(first) => write!(f, "{}{}", first.to_uppercase(), chars.as_str()),
+                    None => Ok(()),
+                }
+            }
+            BackendError::Transport(m) => write!(f, "The server could not be reached: {m}"),
+            BackendError::Server { status, message } => {
+                write!(f, "The server answered with an error ({status}): {message}")
+            }
+            BackendError::Address(e) => write!(f, "The address of this page is wrong: {e}"),
+            BackendError::Storage(m) => write!(f, "The change could not be saved in this browser: {m}"),
+        }
+    }
+}
+
+impl std::error::Error for BackendError {}
+
+impl From<AccessError> for BackendError {
+    fn from(e: AccessError) -> Self {
+        BackendError::Access(e)
+    }
+}

@@ -1,0 +1,86 @@
+//! The one interface every page uses to reach the backend.
+//!
+//! [`MockBackend`] runs the domain engine in the browser (the default);
+//! [`HttpBackend`] speaks JSON to a server. Pages get an `Arc<dyn Backend>`
+//! from context through [`use_backend`] and never know which one it is.
+
+mod error;
+mod http;
+mod mock;
+
+pub use error::BackendError;
+pub use http::HttpBackend;
+pub use mock::MockBackend;
+
+use leptos::prelude::*;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+use wxp_core::engine::{Account, CustomerSummary, Portfolio, Session};
+use wxp_core::seed::DemoConfig;
+use wxp_core::{CustomerId, Device, TenantId, UserId};
+
+/// A browser future: not `Send`, as nothing is in wasm.
+pub type LocalBoxFuture<T> = Pin<Box<dyn Future<Output = T>>>;
+
+/// What the backend answers.
+pub type Reply<T> = LocalBoxFuture<Result<T, BackendError>>;
+
+/// The backend's operations. `user` is the acting user: the demo's stand-in
+/// for an authentication token, checked by the backend on every call.
+pub trait Backend: Send + Sync {
+    /// The accounts offered on the sign-in page.
+    fn accounts(&self) -> Reply<Vec<Account>>;
+    /// Who `user` is and what they work on.
+    fn session(&self, user: UserId) -> Reply<Session>;
+    /// The customers `user` may see, by name.
+    fn customers(&self, user: UserId) -> Reply<Vec<CustomerSummary>>;
+    /// One customer.
+    fn customer(&self, user: UserId, id: CustomerId) -> Reply<CustomerSummary>;
+    /// A partner's portfolio at a glance.
+    fn portfolio(&self, user: UserId) -> Reply<Portfolio>;
+    /// The PCs of a tenant.
+    fn devices(&self, user: UserId, tenant: TenantId) -> Reply<Arc<Vec<Device>>>;
+    /// Turns a customer's HP Insights collection on or off.
+    fn set_insights_collection(&self, user: UserId, customer: CustomerId, enabled: bool) -> Reply<()>;
+    /// The demo data's configuration.
+    fn demo_config(&self) -> Reply<DemoConfig>;
+    /// Restores the demo data to the seed of `config`.
+    fn reset_demo(&self, config: DemoConfig) -> Reply<()>;
+}
+
+/// The backend in context.
+#[derive(Clone)]
+pub struct BackendHandle(pub Arc<dyn Backend>);
+
+/// A message from the backend at start-up, e.g. that stored data was reset.
+#[derive(Clone)]
+pub struct StartupNotice(pub RwSignal<Option<String>>);
+
+/// The backend provided by the app.
+pub fn use_backend() -> Arc<dyn Backend> {
+    expect_context::<BackendHandle>().0
+}
+
+/// The backend this page should use: HTTP when `index.html` names an API
+/// base (`<meta name="wxp-api-base" content="https://...">`), the in-browser
+/// mock otherwise. Also returns any notice the backend has for the user.
+pub fn from_page() -> (Arc<dyn Backend>, Option<String>) {
+    let api_base = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("meta[name='wxp-api-base']").ok().flatten())
+        .and_then(|m| m.get_attribute("content"))
+        .filter(|base| !base.trim().is_empty());
+    match api_base {
+        Some(base) => (Arc::new(HttpBackend::new(base)), None),
+        None => {
+            let (mock, notice) = MockBackend::open();
+            (Arc::new(mock), notice)
+        }
+    }
+}
+
+/// Wraps a ready value as a [`Reply`].
+pub(crate) fn ready<T: 'static>(value: Result<T, BackendError>) -> Reply<T> {
+    Box::pin(std::future::ready(value))
+}

@@ -1,0 +1,71 @@
+//! The few browser services the app uses: local storage, the clipboard and
+//! file downloads.
+
+use wasm_bindgen::{JsCast, JsValue};
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The stored value of `key`, if any.
+pub fn storage_get(key: &str) -> Option<String> {
+    local_storage()?.get_item(key).ok().flatten()
+}
+
+/// Stores `value` under `key`. Returns why not, e.g. when storage is full
+/// or disabled.
+pub fn storage_set(key: &str, value: &str) -> Result<(), String> {
+    let storage = local_storage().ok_or("local storage is not available")?;
+    storage.set_item(key, value).map_err(describe)
+}
+
+/// Removes `key` from storage.
+pub fn storage_remove(key: &str) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.remove_item(key);
+    }
+}
+
+/// Puts `text` on the clipboard.
+pub async fn copy_to_clipboard(text: &str) -> Result<(), String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let promise = window.navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map(|_| ())
+        .map_err(describe)
+}
+
+/// Offers `contents` as a file download named `file_name`.
+pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(contents));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob =
+        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(describe)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(describe)?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let anchor: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(describe)?
+        .unchecked_into();
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.click();
+    web_sys::Url::revoke_object_url(&url).map_err(describe)
+}
+
+/// Offers CSV text as a download, with a byte-order mark so that Excel
+/// reads it as UTF-8.
+pub fn download_csv(file_name: &str, csv: &str) -> Result<(), String> {
+    download(file_name, "text/csv;charset=utf-8", &format!("\u{FEFF}{csv}"))
+}
+
+fn describe(err: JsValue) -> String {
+    err.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| err.as_string())
+        .unwrap_or_else(|| format!("{err:?}"))
+}

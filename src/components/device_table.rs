@@ -1,0 +1,410 @@
+//! A device list that stays fluid with 100,000 PCs: sortable columns, text
+//! and plan/model filters, selection, copy and CSV export.
+//!
+//! Only the rows on screen (plus a small margin) are in the page; spacer
+//! rows above and below keep the scroll bar true to the whole list. Sorting
+//! and filtering are the plain functions of `wxp_core::device_query`.
+
+use crate::browser;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::collections::HashSet;
+use std::sync::Arc;
+use wxp_core::device_query::{self, Filter, SearchIndex, Sort, SortKey};
+use wxp_core::export;
+use wxp_core::format::{pcs, thousands};
+use wxp_core::{Device, SerialNumber, SupportPlan};
+
+/// Every row is exactly this tall (see `.device-table tbody tr` in the
+/// style sheet); the virtual scrolling depends on it.
+pub const ROW_HEIGHT: f64 = 40.0;
+/// Rows rendered beyond each edge of the viewport, so fast scrolling does
+/// not show blank space.
+const OVERSCAN: usize = 10;
+
+/// A column: its header, its sort key, and whether it shows HP Insights data.
+struct Column {
+    title: &'static str,
+    key: SortKey,
+    insights: bool,
+}
+
+const COLUMNS: &[Column] = &[
+    Column { title: "Serial Number", key: SortKey::Serial, insights: false },
+    Column { title: "Model", key: SortKey::Model, insights: false },
+    Column { title: "Product Number", key: SortKey::ProductNumber, insights: false },
+    Column { title: "Support plan", key: SortKey::Plan, insights: false },
+    Column { title: "Warranty end", key: SortKey::WarrantyEnd, insights: false },
+    Column { title: "Last seen", key: SortKey::LastSeen, insights: false },
+    Column { title: "Last signed-in user", key: SortKey::LastUser, insights: true },
+    Column { title: "Location", key: SortKey::Location, insights: true },
+];
+
+fn cell(device: &Device, key: SortKey) -> String {
+    match key {
+        SortKey::Serial => device.serial.to_string(),
+        SortKey::Model => device.model.to_string(),
+        SortKey::ProductNumber => device.product_number.to_string(),
+        SortKey::Plan => device.plan.label().to_owned(),
+        SortKey::WarrantyEnd => device.warranty_end.to_string(),
+        SortKey::LastSeen => device.last_seen.to_string(),
+        SortKey::LastUser => device.last_user.as_deref().unwrap_or("—").to_owned(),
+        SortKey::Location => device.location.as_deref().unwrap_or("—").to_owned(),
+    }
+}
+
+/// The outcome of Copy or Export, announced in a live region.
+#[derive(Clone)]
+enum Feedback {
+    Done(String),
+    Failed(String),
+}
+
+/// A sortable, filterable, virtualised list of PCs.
+#[component]
+pub fn DeviceTable(
+    /// The PCs to list.
+    devices: Arc<Vec<Device>>,
+    /// Whether to show Last signed-in user and Location (the customer's HP
+    /// Insights collection is on).
+    insights: bool,
+    /// The table's accessible name, e.g. "Unassigned Devices".
+    label: String,
+    /// The export file name without extension.
+    export_name: String,
+) -> impl IntoView {
+    let columns: Vec<&'static Column> = COLUMNS.iter().filter(|c| insights || !c.insights).collect();
+    let column_count = columns.len() + 1;
+    let index = Arc::new(SearchIndex::new(&devices));
+    let models = device_query::models(&devices);
+    let total = devices.len();
+
+    let sort = RwSignal::new(Sort::default());
+    let text = RwSignal::new(String::new());
+    let plan = RwSignal::new(None::<SupportPlan>);
+    let model = RwSignal::new(None::<Arc<str>>);
+    let selected = RwSignal::new(HashSet::<SerialNumber>::new());
+    let feedback = RwSignal::new(None::<Feedback>);
+    let scroll_top = RwSignal::new(0.0_f64);
+    let viewport_height = RwSignal::new(640.0_f64);
+
+    let order = Memo::new({
+        let devices = devices.clone();
+        move |_| device_query::sorted_order(&devices, sort.get())
+    });
+    let filter = Memo::new(move |_| Filter {
+        text: text.get(),
+        plan: plan.get(),
+        model: model.get(),
+    });
+    let rows = Memo::new({
+        let devices = devices.clone();
+        move |_| order.with(|o| filter.with(|f| device_query::filter_rows(&devices, &index, o, f)))
+    });
+    let shown = Memo::new(move |_| rows.with(Vec::len));
+    // The rows in the page: those under the viewport, plus the overscan.
+    let window = Memo::new(move |_| {
+        let shown = shown.get();
+        let first = ((scroll_top.get() / ROW_HEIGHT) as usize)
+            .saturating_sub(OVERSCAN)
+            .min(shown);
+        let count = (viewport_height.get() / ROW_HEIGHT).ceil() as usize + 2 * OVERSCAN;
+        (first, (first + count).min(shown))
+    });
+
+    // What Copy and Export act on: the selected PCs that are shown, or all
+    // shown PCs when none is selected.
+    let target_rows = {
+        let devices = devices.clone();
+        move || -> Vec<u32> {
+            selected.with(|sel| {
+                rows.with(|rows| {
+                    if sel.is_empty() {
+                        rows.clone()
+                    } else {
+                        rows.iter().copied().filter(|&r| sel.contains(&devices[r as usize].serial)).collect()
+                    }
+                })
+            })
+        }
+    };
+    let scope = move || {
+        let n = selected.with(|sel| sel.len());
+        if n == 0 {
+            format!("Copy and export act on all {} shown.", pcs(shown.get()))
+        } else {
+            format!("Copy and export act on the {} selected.", pcs(n))
+        }
+    };
+
+    let copy = {
+        let devices = devices.clone();
+        let target_rows = target_rows.clone();
+        move |_| {
+            let rows = target_rows();
+            let text: String = rows
+                .iter()
+                .map(|&r| devices[r as usize].serial.as_str())
+                .collect::<Vec<_>>()
+                .join("\n");
+            spawn_local(async move {
+                feedback.set(Some(match browser::copy_to_clipboard(&text).await {
+                    Ok(()) => Feedback::Done(format!(
+                        "Copied {} serial numbers to the clipboard.",
+                        thousands(rows.len())
+                    )),
+                    Err(e) => Feedback::Failed(format!("Could not copy to the clipboard: {e}")),
+                }));
+            });
+        }
+    };
+    let export_csv = {
+        let devices = devices.clone();
+        move |_| {
+            let rows = target_rows();
+            let csv = export::devices_csv(&devices, &rows, insights);
+            let file = format!("{export_name}.csv");
+            feedback.set(Some(match browser::download_csv(&file, &csv) {
+                Ok(()) => Feedback::Done(format!("Exported {} to {file}.", pcs(rows.len()))),
+                Err(e) => Feedback::Failed(format!("Could not export: {e}")),
+            }));
+        }
+    };
+    let clear_filters = move |_| {
+        text.set(String::new());
+        plan.set(None);
+        model.set(None);
+    };
+
+    let viewport_ref = NodeRef::<leptos::html::Div>::new();
+    // Talks to the outside world: measures the viewport once it exists and
+    // whenever the window is resized.
+    Effect::new(move |_| {
+        if let Some(el) = viewport_ref.get() {
+            viewport_height.set(f64::from(el.client_height().max(1)));
+        }
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| {
+        if let Some(el) = viewport_ref.get_untracked() {
+            viewport_height.set(f64::from(el.client_height().max(1)));
+        }
+    });
+    on_cleanup(move || resize.remove());
+
+    let all_shown_selected = {
+        let devices = devices.clone();
+        move || {
+            rows.with(|rows| {
+                !rows.is_empty()
+                    && selected.with(|sel| rows.iter().all(|&r| sel.contains(&devices[r as usize].serial)))
+            })
+        }
+    };
+    let toggle_all = {
+        let devices = devices.clone();
+        move |ev| {
+            let check = event_target_checked(&ev);
+            rows.with_untracked(|rows| {
+                selected.update(|sel| {
+                    for &r in rows {
+                        let serial = devices[r as usize].serial;
+                        if check {
+                            sel.insert(serial);
+                        } else {
+                            sel.remove(&serial);
+                        }
+                    }
+                })
+            });
+        }
+    };
+
+    let header_cells = columns
+        .iter()
+        .map(|column| {
+            let key = column.key;
+            let aria_sort = move || {
+                let s = sort.get();
+                if s.key != key {
+                    "none"
+                } else if s.descending {
+                    "descending"
+                } else {
+                    "ascending"
+                }
+            };
+            let arrow = move || match aria_sort() {
+                "ascending" => "▲",
+                "descending" => "▼",
+                _ => "",
+            };
+            view! {
+                <th scope="col" aria-sort=aria_sort>
+                    <button type="button" class="sort" on:click=move |_| sort.update(|s| *s = s.toggled(key))>
+                        {column.title}
+                        <span class="sort-arrow" aria-hidden="true">{arrow}</span>
+                    </button>
+                </th>
+            }
+        })
+        .collect_view();
+
+    let row_view = {
+        let devices = devices.clone();
+        let columns = columns.clone();
+        move |(position, row): (usize, u32)| {
+            let device = &devices[row as usize];
+            let serial = device.serial;
+            let is_selected = move || selected.with(|sel| sel.contains(&serial));
+            let cells = columns
+                .iter()
+                .map(|c| view! { <td>{cell(device, c.key)}</td> })
+                .collect_view();
+            view! {
+                <tr aria-rowindex=position + 2 aria-selected=move || is_selected().to_string()>
+                    <td class="select">
+                        <input
+                            type="checkbox"
+                            aria-label=format!("Select {serial}")
+                            prop:checked=is_selected
+                            on:change=move |ev| {
+                                let check = event_target_checked(&ev);
+                                selected.update(|sel| {
+                                    if check { sel.insert(serial); } else { sel.remove(&serial); }
+                                });
+                            }
+                        />
+                    </td>
+                    {cells}
+                </tr>
+            }
+        }
+    };
+    let visible = move || {
+        let (first, last) = window.get();
+        rows.with(|rows| rows[first..last].iter().enumerate().map(|(i, &r)| (first + i, r)).collect::<Vec<_>>())
+    };
+    let spacer = move |height: f64| {
+        view! {
+            <tr class="spacer" aria-hidden="true" style:height=format!("{height}px")>
+                <td colspan=column_count></td>
+            </tr>
+        }
+    };
+
+    view! {
+        <section class="device-list" aria-label=label.clone()>
+            <div class="toolbar" role="search">
+                <label class="field">
+                    <span>"Search"</span>
+                    <input
+                        type="search"
+                        placeholder="Serial number, model, product number, user…"
+                        prop:value=text
+                        on:input=move |ev| text.set(event_target_value(&ev))
+                    />
+                </label>
+                <label class="field">
+                    <span>"Support plan"</span>
+                    <select
+                        prop:value=move || plan.get().map(|p| p.label()).unwrap_or("")
+                        on:change=move |ev| {
+                            let value = event_target_value(&ev);
+                            plan.set(SupportPlan::ALL.into_iter().find(|p| p.label() == value));
+                        }
+                    >
+                        <option value="">"All plans"</option>
+                        {SupportPlan::ALL.map(|p| view! { <option value=p.label()>{p.label()}</option> })}
+                    </select>
+                </label>
+                <label class="field">
+                    <span>"Model"</span>
+                    <select
+                        prop:value=move || model.get().map(|m| m.to_string()).unwrap_or_default()
+                        on:change={
+                            let models = models.clone();
+                            move |ev| {
+                                let value = event_target_value(&ev);
+                                model.set(models.iter().find(|m| ***m == *value).cloned());
+                            }
+                        }
+                    >
+                        <option value="">"All models"</option>
+                        {models.iter().map(|m| view! { <option value=m.to_string()>{m.to_string()}</option> }).collect_view()}
+                    </select>
+                </label>
+            </div>
+            <div class="list-status">
+                <p class="count" role="status">
+                    {move || {
+                        if filter.with(Filter::is_active) {
+                            format!("Showing {} of {}", thousands(shown.get()), pcs(total))
+                        } else {
+                            pcs(total)
+                        }
+                    }}
+                    {move || {
+                        let n = selected.with(HashSet::len);
+                        (n > 0).then(|| format!(" · {} selected", thousands(n)))
+                    }}
+                </p>
+                {move || {
+                    filter.with(Filter::is_active).then(|| view! {
+                        <p class="filter-warning">
+                            "Filters hide some PCs. "
+                            <button type="button" class="link" on:click=clear_filters>"Clear filters"</button>
+                        </p>
+                    })
+                }}
+                <div class="actions">
+                    <button type="button" on:click=copy aria-describedby="list-scope">"Copy serial numbers"</button>
+                    <button type="button" on:click=export_csv aria-describedby="list-scope">"Export CSV"</button>
+                    <span id="list-scope" class="scope">{scope}</span>
+                </div>
+                <p class="feedback" role="status">
+                    {move || match feedback.get() {
+                        Some(Feedback::Done(m)) => view! { <span class="ok">{m}</span> }.into_any(),
+                        Some(Feedback::Failed(m)) => view! { <span class="failed">{m}</span> }.into_any(),
+                        None => ().into_any(),
+                    }}
+                </p>
+            </div>
+            <div
+                class="table-viewport"
+                node_ref=viewport_ref
+                on:scroll=move |ev| scroll_top.set(f64::from(event_target::<web_sys::Element>(&ev).scroll_top()))
+            >
+                <table class="device-table" aria-label=label aria-rowcount=move || shown.get() + 1>
+                    <thead>
+                        <tr aria-rowindex="1">
+                            <th scope="col" class="select">
+                                <input
+                                    type="checkbox"
+                                    aria-label="Select all shown PCs"
+                                    prop:checked=all_shown_selected
+                                    on:change=toggle_all
+                                />
+                            </th>
+                            {header_cells}
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || spacer(window.get().0 as f64 * ROW_HEIGHT)}
+                        <For each=visible key=|entry| *entry children=row_view/>
+                        {move || {
+                            let (_, last) = window.get();
+                            spacer((shown.get() - last) as f64 * ROW_HEIGHT)
+                        }}
+                    </tbody>
+                </table>
+                {move || {
+                    (shown.get() == 0).then(|| view! {
+                        <p class="empty">
+                            {if total == 0 { "There are no PCs here." } else { "No PC matches the filters." }}
+                        </p>
+                    })
+                }}
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,9 @@
+//! Reusable pieces of the portal's pages.
+
+pub mod bar_chart;
+pub mod copy_button;
+pub mod device_table;
+pub mod loaded;
+pub mod setup_notice;
+pub mod shell;
+pub mod startup_notice;

@@ -1,0 +1,240 @@
+//! The frame around every signed-in page: the top bar, the left menu with
+//! the Customers drop-down, and the page in `<main>`.
+
+use crate::backend::{use_backend, BackendError};
+use crate::components::loaded::loaded;
+use crate::components::setup_notice::SetupIncompleteNotice;
+use crate::paths::{self, CustomerPage};
+use crate::session::SignedIn;
+use leptos::prelude::*;
+use leptos_router::components::{Outlet, Redirect, A};
+use leptos_router::hooks::{use_location, use_navigate, use_params_map};
+use wxp_core::engine::{CustomerSummary, Scope, Session};
+use wxp_core::ids::CustomerIdError;
+use wxp_core::{CustomerId, UserId};
+
+/// The signed-in user, for the pages inside the shell.
+#[derive(Clone)]
+pub struct CurrentUser(pub UserId);
+
+/// What the Customers drop-down has selected, read from the URL.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Selection {
+    /// All Customers.
+    All,
+    /// One customer.
+    Customer(CustomerId),
+    /// The URL names something that is not a Customer ID.
+    Invalid(String),
+}
+
+/// The selection in context.
+#[derive(Clone, Copy)]
+pub struct SelectionCtx(pub Memo<Selection>);
+
+/// The acting user inside the shell.
+pub fn current_user() -> UserId {
+    expect_context::<CurrentUser>().0
+}
+
+/// The selection inside the shell.
+pub fn selection() -> Memo<Selection> {
+    expect_context::<SelectionCtx>().0
+}
+
+/// The shell: redirects to sign-in when nobody is signed in.
+#[component]
+pub fn Shell() -> impl IntoView {
+    let signed_in = SignedIn::expect();
+    let params = use_params_map();
+    let selection = Memo::new(move |_| match params.read().get("customer") {
+        None => Selection::All,
+        Some(text) => match CustomerId::parse(&text) {
+            Ok(id) => Selection::Customer(id),
+            Err(_) => Selection::Invalid(text),
+        },
+    });
+    provide_context(SelectionCtx(selection));
+
+    move || match signed_in.0.get() {
+        None => view! { <Redirect path=paths::SIGN_IN/> }.into_any(),
+        Some(user) => {
+            provide_context(CurrentUser(user.clone()));
+            let backend = use_backend();
+            let session = LocalResource::new(move || backend.session(user.clone()));
+            loaded(session, |session| view! { <Frame session/> }).into_any()
+        }
+    }
+}
+
+/// The frame, once the session is known.
+#[component]
+fn Frame(session: Session) -> impl IntoView {
+    let signed_in = SignedIn::expect();
+    let navigate = use_navigate();
+    let sign_out = move |_| {
+        signed_in.sign_out();
+        navigate(paths::SIGN_IN, Default::default());
+    };
+    let organisation = match &session.scope {
+        Scope::Partner(p) => p.name.clone(),
+        Scope::Customer(c) => c.customer.name.clone(),
+    };
+    let menu = match session.scope {
+        Scope::Partner(partner) => view! { <PartnerMenu partner/> }.into_any(),
+        Scope::Customer(summary) => {
+            view! { <CustomerMenu id=summary.customer.id.clone() name=summary.customer.name/> }
+                .into_any()
+        }
+    };
+    view! {
+        <a class="skip-link" href="#main">"Skip to content"</a>
+        <div class="layout">
+            <header class="topbar">
+                <span class="brand">
+                    <span class="brand-mark" aria-hidden="true">"hp"</span>
+                    "Workforce Experience Platform"
+                </span>
+                <span class="whoami">
+                    <span class="user-name">{session.user.name.clone()}</span>
+                    <span class="user-role">
+                        {session.user.role.label()} " · " {organisation}
+                    </span>
+                </span>
+                <button type="button" class="sign-out" on:click=sign_out>
+                    "Sign out"
+                </button>
+            </header>
+            <nav class="sidebar" aria-label="Main menu">
+                {menu}
+            </nav>
+            <main id="main" tabindex="-1">
+                <Outlet/>
+            </main>
+        </div>
+    }
+}
+
+/// The partner's menu: the Customers drop-down and the links of the
+/// selection.
+#[component]
+fn PartnerMenu(partner: wxp_core::Partner) -> impl IntoView {
+    let backend = use_backend();
+    let user = current_user();
+    let customers = LocalResource::new(move || backend.customers(user.clone()));
+    let selection = selection();
+    let setup_complete = partner.setup_complete;
+    let kind = partner.kind;
+    view! {
+        {loaded(customers, move |list| view! { <CustomersDropDown customers=list/> })}
+        {move || match selection.get() {
+            Selection::All => {
+                view! {
+                    <ul class="menu">
+                        <li><A href=paths::ALL_HOME exact=true>"Home"</A></li>
+                        <li><A href=paths::ALL_CUSTOMERS>"Customers"</A></li>
+                        {setup_complete
+                            .then(|| {
+                                view! {
+                                    <li><A href=paths::UNASSIGNED_DEVICES>"Unassigned Devices"</A></li>
+                                }
+                            })}
+                    </ul>
+                    {(!setup_complete).then(|| view! { <SetupIncompleteNotice kind/> })}
+                }
+                    .into_any()
+            }
+            Selection::Customer(id) => view! { <CustomerLinks id/> }.into_any(),
+            Selection::Invalid(_) => ().into_any(),
+        }}
+    }
+}
+
+/// The IT Admin's menu: their own customer's pages.
+#[component]
+fn CustomerMenu(id: CustomerId, name: String) -> impl IntoView {
+    view! {
+        <p class="menu-customer">{name}</p>
+        <CustomerLinks id/>
+    }
+}
+
+/// The links of one customer's dashboard.
+#[component]
+fn CustomerLinks(id: CustomerId) -> impl IntoView {
+    let href = move |page| paths::customer(&id, page);
+    view! {
+        <ul class="menu">
+            <li><A href=href(CustomerPage::Home) exact=true>"Home"</A></li>
+            <li>
+                <span class="menu-group">"Devices"</span>
+                <ul>
+                    <li><A href=href(CustomerPage::Pcs)>"PCs"</A></li>
+                </ul>
+            </li>
+            <li><A href=href(CustomerPage::Account)>"Account"</A></li>
+            <li class="menu-bottom"><A href=href(CustomerPage::Settings)>"Settings"</A></li>
+        </ul>
+    }
+}
+
+/// The Customers drop-down: All Customers, then every customer by name.
+/// Choosing one navigates, so the selection lives in the URL; the page kind
+/// is kept where the new selection has it (PCs of one customer to PCs of
+/// another).
+#[component]
+fn CustomersDropDown(customers: Vec<CustomerSummary>) -> impl IntoView {
+    let selection = selection();
+    let navigate = use_navigate();
+    let location = use_location();
+    let on_change = move |ev| {
+        let value = event_target_value(&ev);
+        let target = match CustomerId::parse(&value) {
+            Err(_) => paths::ALL_HOME.to_owned(),
+            Ok(id) => {
+                let page = CustomerPage::of_path(&location.pathname.get_untracked())
+                    .unwrap_or(CustomerPage::Home);
+                paths::customer(&id, page)
+            }
+        };
+        navigate(&target, Default::default());
+    };
+    let value = move || match selection.get() {
+        Selection::Customer(id) => id.to_string(),
+        _ => "all".to_owned(),
+    };
+    view! {
+        <div class="customers-picker">
+            <label for="customers-select">"Customers"</label>
+            <select id="customers-select" on:change=on_change prop:value=value>
+                <option value="all">"All Customers"</option>
+                {customers
+                    .into_iter()
+                    .map(|s| {
+                        let id = s.customer.id.to_string();
+                        view! { <option value=id.clone() selected=value() == id>{s.customer.name}</option> }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// The customer selected in the URL, loaded for the acting user; an
+/// address that names no Customer ID is an error that says so.
+pub fn customer_resource() -> LocalResource<Result<CustomerSummary, BackendError>> {
+    let backend = use_backend();
+    let user = current_user();
+    let selection = selection();
+    LocalResource::new(move || {
+        let (backend, user) = (backend.clone(), user.clone());
+        let selection = selection.get();
+        async move {
+            match selection {
+                Selection::Customer(id) => backend.customer(user, id).await,
+                Selection::Invalid(found) => Err(BackendError::Address(CustomerIdError { found })),
+                Selection::All => Err(BackendError::Address(CustomerIdError { found: String::new() })),
+            }
+        }
+    })
+}

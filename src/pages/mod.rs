@@ -1,0 +1,12 @@
+//! One module per page of the portal.
+
+pub mod account;
+pub mod customer_home;
+pub mod customers;
+pub mod devices;
+pub mod landing;
+pub mod not_found;
+pub mod portfolio_home;
+pub mod settings;
+pub mod sign_in;
+pub mod unassigned;

@@ -1,0 +1,51 @@
+//! All Customers > Unassigned Devices: the partner's holding tenant.
+
+use crate::backend::{use_backend, BackendError};
+use crate::components::device_table::DeviceTable;
+use crate::components::loaded::loaded;
+use crate::components::setup_notice::SetupIncompleteNotice;
+use crate::components::shell::current_user;
+use leptos::prelude::*;
+use wxp_core::engine::Scope;
+use wxp_core::{AccessError, TenantId};
+
+/// The PCs reported as resold by the partner that are not yet in a
+/// customer's dashboard.
+#[component]
+pub fn UnassignedDevices() -> impl IntoView {
+    let backend = use_backend();
+    let user = current_user();
+    // The holding tenant is the acting partner's: ask who that is first.
+    let devices = LocalResource::new(move || {
+        let (backend, user) = (backend.clone(), user.clone());
+        async move {
+            let session = backend.session(user.clone()).await?;
+            let Scope::Partner(partner) = session.scope else {
+                return Err(BackendError::Access(AccessError::PartnersOnly));
+            };
+            if !partner.setup_complete {
+                return Ok(Err(partner.kind));
+            }
+            let list = backend.devices(user, TenantId::Holding(partner.id)).await?;
+            Ok(Ok(list))
+        }
+    });
+    view! {
+        <h1>"Unassigned Devices"</h1>
+        <p class="lede">
+            "PCs reported to HP as resold by your organisation that are not yet in a customer's dashboard. "
+            "Clear any filters so the full list is visible before you export or copy serial numbers."
+        </p>
+        {loaded(devices, |result| match result {
+            Ok(list) => view! {
+                <DeviceTable
+                    devices=list
+                    insights=false
+                    label="Unassigned Devices".to_owned()
+                    export_name="unassigned-devices".to_owned()
+                />
+            }.into_any(),
+            Err(kind) => view! { <SetupIncompleteNotice kind/> }.into_any(),
+        })}
+    }
+}
