@@ -26,7 +26,8 @@ impl SignedIn {
 
     /// Signs `user` in and remembers it.
     pub fn sign_in(self, user: UserId) {
-        browser::storage_set(KEY, &user.0);
+        // Without storage (private mode, quota) the session lasts until reload.
+        let _ = browser::storage_set(KEY, &user.0);
         self.0.set(Some(user));
     }
 

@@ -286,14 +286,15 @@ pub fn DeviceTable(
     };
     let spacer = move |height: f64| {
         view! {
-            <tr class="spacer" aria-hidden="true" style:height=format!("{height}px")>
-                <td colspan=column_count></td>
+            <tr class="spacer" aria-hidden="true">
+                <td colspan=column_count style:height=format!("{height}px")></td>
             </tr>
         }
     };
 
+    let section_label = label.clone();
     view! {
-        <section class="device-list" aria-label=label.clone()>
+        <section class="device-list" aria-label=section_label>
             <div class="toolbar" role="search">
                 <label class="field">
                     <span>"Search"</span>

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Runs every test: installs what is missing (build tools, Debian's Chromium
+# and ChromeDriver, the end-to-end test driver from npm), then
+#   1. formatting and clippy (-D warnings), native and wasm
+#   2. native tests of the domain crate (cargo test)
+#   3. component tests in headless Chromium (wasm-bindgen-test)
+#   4. end-to-end tests: builds the app with trunk, serves it, and drives it
+#      in headless Chromium as a user would (node --test + playwright-core)
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/tools.sh"
+cd "$ROOT"
+
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+  say "Installing Chromium and ChromeDriver (Debian packages)"
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+  $SUDO apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q chromium chromium-driver
+fi
+
+if [ ! -d tests/e2e/node_modules/playwright-core ] \
+  || ! cmp -s tests/e2e/package-lock.json tests/e2e/node_modules/.package-lock.json 2>/dev/null; then
+  say "Installing the end-to-end test driver (playwright-core, using Debian's Chromium)"
+  npm ci --prefix tests/e2e --no-audit --no-fund
+fi
+
+say "Formatting and lints"
+cargo fmt --all -- --check
+cargo clippy -p wxp-core --all-targets -- -D warnings
+cargo clippy -p wxp-portal --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+say "Domain tests (native)"
+cargo test -p wxp-core
+
+say "Component tests (wasm-bindgen-test in headless Chromium)"
+CHROMEDRIVER=/usr/bin/chromedriver cargo test -p wxp-portal --target wasm32-unknown-unknown
+
+say "End-to-end tests (headless Chromium)"
+trunk build --release
+node --test --test-concurrency=1 tests/e2e/
