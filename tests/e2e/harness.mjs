@@ -5,7 +5,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 
-const DIST = resolve(import.meta.dirname, '../../dist');
+// WXP_DIST serves another build (e.g. a copy while dist/ is being rebuilt).
+const DIST = process.env.WXP_DIST ?? resolve(import.meta.dirname, '../../dist');
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
   '.css': 'text/css', '.svg': 'image/svg+xml',
