@@ -60,7 +60,11 @@ pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), Strin
 /// Offers CSV text as a download, with a byte-order mark so that Excel
 /// reads it as UTF-8.
 pub fn download_csv(file_name: &str, csv: &str) -> Result<(), String> {
-    download(file_name, "text/csv;charset=utf-8", &format!("\u{FEFF}{csv}"))
+    download(
+        file_name,
+        "text/csv;charset=utf-8",
+        &format!("\u{FEFF}{csv}"),
+    )
 }
 
 fn describe(err: JsValue) -> String {

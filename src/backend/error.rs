@@ -41,7 +41,9 @@ impl fmt::Display for BackendError {
                 write!(f, "The server answered with an error ({status}): {message}")
             }
             BackendError::Address(e) => write!(f, "The address of this page is wrong: {e}"),
-            BackendError::Storage(m) => write!(f, "The change could not be saved in this browser: {m}"),
+            BackendError::Storage(m) => {
+                write!(f, "The change could not be saved in this browser: {m}")
+            }
         }
     }
 }

@@ -111,7 +111,12 @@ impl Backend for HttpBackend {
         Box::pin(async move { list.await.map(Arc::new) })
     }
 
-    fn set_insights_collection(&self, user: UserId, customer: CustomerId, enabled: bool) -> Reply<()> {
+    fn set_insights_collection(
+        &self,
+        user: UserId,
+        customer: CustomerId,
+        enabled: bool,
+    ) -> Reply<()> {
         self.post(
             Some(user),
             &format!("/customers/{customer}/settings/insights-collection"),

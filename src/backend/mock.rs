@@ -53,7 +53,10 @@ impl MockBackend {
         ready(f(&self.engine.lock().expect("single-threaded")))
     }
 
-    fn write<T: 'static>(&self, f: impl FnOnce(&mut Engine) -> Result<T, BackendError>) -> Reply<T> {
+    fn write<T: 'static>(
+        &self,
+        f: impl FnOnce(&mut Engine) -> Result<T, BackendError>,
+    ) -> Reply<T> {
         let result = f(&mut self.engine.lock().expect("single-threaded"));
         ready(result.and_then(|value| self.persist().map(|()| value)))
     }
@@ -89,7 +92,12 @@ impl Backend for MockBackend {
         self.read(|e| Ok(Arc::new(e.devices(&user, &tenant)?)))
     }
 
-    fn set_insights_collection(&self, user: UserId, customer: CustomerId, enabled: bool) -> Reply<()> {
+    fn set_insights_collection(
+        &self,
+        user: UserId,
+        customer: CustomerId,
+        enabled: bool,
+    ) -> Reply<()> {
         self.write(|e| Ok(e.set_insights_collection(&user, &customer, enabled)?))
     }
 

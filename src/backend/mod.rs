@@ -42,7 +42,12 @@ pub trait Backend: Send + Sync {
     /// The PCs of a tenant.
     fn devices(&self, user: UserId, tenant: TenantId) -> Reply<Arc<Vec<Device>>>;
     /// Turns a customer's HP Insights collection on or off.
-    fn set_insights_collection(&self, user: UserId, customer: CustomerId, enabled: bool) -> Reply<()>;
+    fn set_insights_collection(
+        &self,
+        user: UserId,
+        customer: CustomerId,
+        enabled: bool,
+    ) -> Reply<()>;
     /// The demo data's configuration.
     fn demo_config(&self) -> Reply<DemoConfig>;
     /// Restores the demo data to the seed of `config`.

@@ -30,14 +30,46 @@ struct Column {
 }
 
 const COLUMNS: &[Column] = &[
-    Column { title: "Serial Number", key: SortKey::Serial, insights: false },
-    Column { title: "Model", key: SortKey::Model, insights: false },
-    Column { title: "Product Number", key: SortKey::ProductNumber, insights: false },
-    Column { title: "Support plan", key: SortKey::Plan, insights: false },
-    Column { title: "Warranty end", key: SortKey::WarrantyEnd, insights: false },
-    Column { title: "Last seen", key: SortKey::LastSeen, insights: false },
-    Column { title: "Last signed-in user", key: SortKey::LastUser, insights: true },
-    Column { title: "Location", key: SortKey::Location, insights: true },
+    Column {
+        title: "Serial Number",
+        key: SortKey::Serial,
+        insights: false,
+    },
+    Column {
+        title: "Model",
+        key: SortKey::Model,
+        insights: false,
+    },
+    Column {
+        title: "Product Number",
+        key: SortKey::ProductNumber,
+        insights: false,
+    },
+    Column {
+        title: "Support plan",
+        key: SortKey::Plan,
+        insights: false,
+    },
+    Column {
+        title: "Warranty end",
+        key: SortKey::WarrantyEnd,
+        insights: false,
+    },
+    Column {
+        title: "Last seen",
+        key: SortKey::LastSeen,
+        insights: false,
+    },
+    Column {
+        title: "Last signed-in user",
+        key: SortKey::LastUser,
+        insights: true,
+    },
+    Column {
+        title: "Location",
+        key: SortKey::Location,
+        insights: true,
+    },
 ];
 
 fn cell(device: &Device, key: SortKey) -> String {
@@ -73,7 +105,8 @@ pub fn DeviceTable(
     /// The export file name without extension.
     export_name: String,
 ) -> impl IntoView {
-    let columns: Vec<&'static Column> = COLUMNS.iter().filter(|c| insights || !c.insights).collect();
+    let columns: Vec<&'static Column> =
+        COLUMNS.iter().filter(|c| insights || !c.insights).collect();
     let column_count = columns.len() + 1;
     let index = Arc::new(SearchIndex::new(&devices));
     let models = device_query::models(&devices);
@@ -97,11 +130,27 @@ pub fn DeviceTable(
         plan: plan.get(),
         model: model.get(),
     });
-    let rows = Memo::new({
+    // The shown rows, with the filter that made them. Typing one more
+    // letter narrows the previous result instead of scanning every row.
+    let filtered = Memo::new({
         let devices = devices.clone();
-        move |_| order.with(|o| filter.with(|f| device_query::filter_rows(&devices, &index, o, f)))
+        move |previous: Option<&(Filter, Vec<u32>, Sort)>| {
+            let sort_now = sort.get();
+            filter.with(|f| match previous {
+                Some((before, rows, sorted_by)) if *sorted_by == sort_now && f.narrows(before) => (
+                    f.clone(),
+                    device_query::filter_rows(&devices, &index, rows, f),
+                    sort_now,
+                ),
+                _ => (
+                    f.clone(),
+                    order.with(|o| device_query::filter_rows(&devices, &index, o, f)),
+                    sort_now,
+                ),
+            })
+        }
     });
-    let shown = Memo::new(move |_| rows.with(Vec::len));
+    let shown = Memo::new(move |_| filtered.with(|(_, rows, _)| rows.len()));
     // The rows in the page: those under the viewport, plus the overscan.
     let window = Memo::new(move |_| {
         let shown = shown.get();
@@ -118,11 +167,14 @@ pub fn DeviceTable(
         let devices = devices.clone();
         move || -> Vec<u32> {
             selected.with(|sel| {
-                rows.with(|rows| {
+                filtered.with(|(_, rows, _)| {
                     if sel.is_empty() {
                         rows.clone()
                     } else {
-                        rows.iter().copied().filter(|&r| sel.contains(&devices[r as usize].serial)).collect()
+                        rows.iter()
+                            .copied()
+                            .filter(|&r| sel.contains(&devices[r as usize].serial))
+                            .collect()
                     }
                 })
             })
@@ -194,9 +246,12 @@ pub fn DeviceTable(
     let all_shown_selected = {
         let devices = devices.clone();
         move || {
-            rows.with(|rows| {
+            filtered.with(|(_, rows, _)| {
                 !rows.is_empty()
-                    && selected.with(|sel| rows.iter().all(|&r| sel.contains(&devices[r as usize].serial)))
+                    && selected.with(|sel| {
+                        rows.iter()
+                            .all(|&r| sel.contains(&devices[r as usize].serial))
+                    })
             })
         }
     };
@@ -204,7 +259,7 @@ pub fn DeviceTable(
         let devices = devices.clone();
         move |ev| {
             let check = event_target_checked(&ev);
-            rows.with_untracked(|rows| {
+            filtered.with_untracked(|(_, rows, _)| {
                 selected.update(|sel| {
                     for &r in rows {
                         let serial = devices[r as usize].serial;
@@ -282,7 +337,13 @@ pub fn DeviceTable(
     };
     let visible = move || {
         let (first, last) = window.get();
-        rows.with(|rows| rows[first..last].iter().enumerate().map(|(i, &r)| (first + i, r)).collect::<Vec<_>>())
+        filtered.with(|(_, rows, _)| {
+            rows[first..last]
+                .iter()
+                .enumerate()
+                .map(|(i, &r)| (first + i, r))
+                .collect::<Vec<_>>()
+        })
     };
     let spacer = move |height: f64| {
         view! {

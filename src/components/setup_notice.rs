@@ -13,8 +13,12 @@ pub fn SetupIncompleteNotice(
 ) -> impl IntoView {
     let courses = |k: PartnerKind| k.required_courses().join(" followed by ");
     let (first, second) = match kind {
-        PartnerKind::ResellViewMonitor => (PartnerKind::ResellViewMonitor, PartnerKind::ServiceDelivery),
-        PartnerKind::ServiceDelivery => (PartnerKind::ServiceDelivery, PartnerKind::ResellViewMonitor),
+        PartnerKind::ResellViewMonitor => {
+            (PartnerKind::ResellViewMonitor, PartnerKind::ServiceDelivery)
+        }
+        PartnerKind::ServiceDelivery => {
+            (PartnerKind::ServiceDelivery, PartnerKind::ResellViewMonitor)
+        }
     };
     let line = move |k: PartnerKind| {
         let who = match k {

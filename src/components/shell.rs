@@ -1,7 +1,7 @@
 //! The frame around every signed-in page: the top bar, the left menu with
 //! the Customers drop-down, and the page in `<main>`.
 
-use crate::backend::{use_backend, BackendError};
+use crate::backend::{use_backend, BackendError, StartupNotice};
 use crate::components::loaded::loaded;
 use crate::components::setup_notice::SetupIncompleteNotice;
 use crate::paths::{self, CustomerPage};
@@ -11,7 +11,7 @@ use leptos_router::components::{Outlet, Redirect, A};
 use leptos_router::hooks::{use_location, use_navigate, use_params_map};
 use wxp_core::engine::{CustomerSummary, Scope, Session};
 use wxp_core::ids::CustomerIdError;
-use wxp_core::{CustomerId, UserId};
+use wxp_core::{AccessError, CustomerId, UserId};
 
 /// The signed-in user, for the pages inside the shell.
 #[derive(Clone)]
@@ -62,9 +62,24 @@ pub fn Shell() -> impl IntoView {
             provide_context(CurrentUser(user.clone()));
             let backend = use_backend();
             let session = LocalResource::new(move || backend.session(user.clone()));
+            end_stale_session(session);
             loaded(session, |session| view! { <Frame session/> }).into_any()
         }
     }
+}
+
+/// A remembered user the backend no longer knows (the demo data was reset
+/// elsewhere) is signed out, with a notice, rather than left on an error.
+fn end_stale_session(session: LocalResource<Result<Session, BackendError>>) {
+    let signed_in = SignedIn::expect();
+    let StartupNotice(notice) = expect_context();
+    // Talks to the outside world: clears the stored session.
+    Effect::new(move |_| {
+        if let Some(Err(err @ BackendError::Access(AccessError::UnknownUser(_)))) = session.get() {
+            notice.set(Some(err.to_string()));
+            signed_in.sign_out();
+        }
+    });
 }
 
 /// The frame, once the session is known.
@@ -233,7 +248,9 @@ pub fn customer_resource() -> LocalResource<Result<CustomerSummary, BackendError
             match selection {
                 Selection::Customer(id) => backend.customer(user, id).await,
                 Selection::Invalid(found) => Err(BackendError::Address(CustomerIdError { found })),
-                Selection::All => Err(BackendError::Address(CustomerIdError { found: String::new() })),
+                Selection::All => Err(BackendError::Address(CustomerIdError {
+                    found: String::new(),
+                })),
             }
         }
     })

@@ -19,8 +19,16 @@ pub fn CustomerHome() -> impl IntoView {
 fn Summary(summary: CustomerSummary) -> impl IntoView {
     let c = &summary.customer;
     let bars = vec![
-        Bar { label: "Premium".into(), value: summary.premium, highlight: false },
-        Bar { label: "Premium+".into(), value: summary.premium_plus, highlight: true },
+        Bar {
+            label: "Premium".into(),
+            value: summary.premium,
+            highlight: false,
+        },
+        Bar {
+            label: "Premium+".into(),
+            value: summary.premium_plus,
+            highlight: true,
+        },
     ];
     view! {
         <h1>{c.name.clone()}</h1>

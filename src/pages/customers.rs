@@ -14,10 +14,11 @@ use wxp_core::format::thousands;
 pub fn CustomersPage() -> impl IntoView {
     let backend = use_backend();
     let user = current_user();
-    let customers = LocalResource::new(move || backend.customers(user.clone()));
+    // The portfolio, not the customer list: this page is for partners only.
+    let portfolio = LocalResource::new(move || backend.portfolio(user.clone()));
     view! {
         <h1>"Customers"</h1>
-        {loaded(customers, |list| view! { <CustomerTable customers=list/> })}
+        {loaded(portfolio, |p| view! { <CustomerTable customers=p.customers/> })}
     }
 }
 

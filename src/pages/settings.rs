@@ -22,8 +22,14 @@ fn Settings(summary: CustomerSummary) -> impl IntoView {
     let customer = summary.customer.clone();
     let insights = RwSignal::new(customer.insights_collection);
     let save = Action::new_local(move |enabled: &bool| {
-        let (backend, user, id, enabled) = (backend.clone(), user.clone(), customer.id.clone(), *enabled);
-        async move { backend.set_insights_collection(user, id, enabled).await.map(|()| enabled) }
+        let (backend, user, id, enabled) =
+            (backend.clone(), user.clone(), customer.id.clone(), *enabled);
+        async move {
+            backend
+                .set_insights_collection(user, id, enabled)
+                .await
+                .map(|()| enabled)
+        }
     });
     let alerts = if summary.customer.self_service_alerts {
         "On: end users see a pop-up on their PC for hardware alerts and can send a repair request."

@@ -32,12 +32,12 @@ pub fn UnassignedDevices() -> impl IntoView {
     });
     view! {
         <h1>"Unassigned Devices"</h1>
-        <p class="lede">
-            "PCs reported to HP as resold by your organisation that are not yet in a customer's dashboard. "
-            "Clear any filters so the full list is visible before you export or copy serial numbers."
-        </p>
         {loaded(devices, |result| match result {
             Ok(list) => view! {
+                <p class="lede">
+                    "PCs reported to HP as resold by your organisation that are not yet in a customer's dashboard. "
+                    "Clear any filters so the full list is visible before you export or copy serial numbers."
+                </p>
                 <DeviceTable
                     devices=list
                     insights=false

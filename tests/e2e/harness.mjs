@@ -4,9 +4,10 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+import assert from 'node:assert/strict';
 
 // WXP_DIST serves another build (e.g. a copy while dist/ is being rebuilt).
-const DIST = process.env.WXP_DIST ?? resolve(import.meta.dirname, '../../dist');
+export const DIST = process.env.WXP_DIST ?? resolve(import.meta.dirname, '../../dist');
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
   '.css': 'text/css', '.svg': 'image/svg+xml',
@@ -59,4 +60,108 @@ export async function newPage(browser, baseURL) {
 export async function signIn(page, who) {
   await page.goto('/sign-in');
   await page.getByRole('button', { name: who }).click();
+}
+
+// ----- Test-file set-up and auto-waiting checks ---------------------------
+// playwright-core has no `expect`: these poll what the user would see until
+// it matches, and fail with the last value seen after a timeout.
+
+/** How long a check waits for the page to get there, in ms. */
+export const CHECK_TIMEOUT = 10_000;
+
+/** Starts the server and the browser of one test file. `newPage()` opens a
+ * fresh context (empty local storage); `closePages()` closes every context
+ * opened since the last call; `close()` stops everything. */
+export async function startApp() {
+  const server = await serveDist();
+  const browser = await launchBrowser();
+  let pages = [];
+  return {
+    url: server.url,
+    async newPage() {
+      const page = await newPage(browser, server.url);
+      page.context().setDefaultTimeout(CHECK_TIMEOUT);
+      pages.push(page);
+      return page;
+    },
+    async closePages() {
+      const open = pages;
+      pages = [];
+      await Promise.all(open.map((page) => page.context().close()));
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** Fails if the page reported an uncaught exception or a console error. */
+export function assertNoPageErrors(page) {
+  assert.deepEqual(page.errors, [], 'the page reported errors');
+}
+
+/** Polls `read()` until `accept(value)` holds and returns that value. An
+ * exception from `read` counts as "not yet". */
+export async function eventually(read, accept, { timeout = CHECK_TIMEOUT, what = 'the value' } = {}) {
+  const deadline = Date.now() + timeout;
+  let last;
+  let error;
+  for (;;) {
+    try {
+      last = await read();
+      error = undefined;
+      if (accept(last)) return last;
+    } catch (e) {
+      error = e;
+    }
+    if (Date.now() > deadline) {
+      const seen = error ? `error: ${error.message}` : `last seen: ${JSON.stringify(last)}`;
+      throw new assert.AssertionError({ message: `Timed out after ${timeout} ms waiting for ${what} (${seen})` });
+    }
+    await new Promise((ok) => setTimeout(ok, 50));
+  }
+}
+
+const squash = (text) => (text ?? '').replace(/\s+/g, ' ').trim();
+const matches = (expected) => (value) =>
+  expected instanceof RegExp ? expected.test(value) : value === expected;
+
+/** Waits until the locator's text, whitespace collapsed, equals `expected`
+ * (a string) or matches it (a RegExp). Returns the text. */
+export function expectText(locator, expected, options) {
+  return eventually(async () => squash(await locator.textContent({ timeout: 1_000 })), matches(expected), {
+    what: `text ${expected} in ${locator}`,
+    ...options,
+  });
+}
+
+/** Waits until the locator's attribute `name` equals or matches `expected`. */
+export function expectAttribute(locator, name, expected, options) {
+  return eventually(() => locator.getAttribute(name, { timeout: 1_000 }), matches(expected), {
+    what: `${name}=${expected} on ${locator}`,
+    ...options,
+  });
+}
+
+/** Waits until the locator matches exactly `n` elements (0: none left). */
+export function expectCount(locator, n, options) {
+  return eventually(() => locator.count(), (count) => count === n, {
+    what: `${n} × ${locator}`,
+    ...options,
+  });
+}
+
+/** Waits until the locator is visible; returns it. */
+export async function expectVisible(locator, options) {
+  await locator.waitFor({ state: 'visible', ...options });
+  return locator;
+}
+
+/** Waits until the page's path (and query) equals or matches `expected`. */
+export function expectPath(page, expected, options) {
+  return eventually(() => {
+    const url = new URL(page.url());
+    return url.pathname + url.search;
+  }, matches(expected), { what: `the address ${expected}`, ...options });
 }

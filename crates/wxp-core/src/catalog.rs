@@ -57,21 +57,55 @@ pub const SERIAL_PREFIXES: &[&str] = &["5CG", "5CD", "8CG", "CND", "MXL", "2UA",
 
 /// First names for the demo's PC users.
 pub const FIRST_NAMES: &[&str] = &[
-    "Alice", "Marco", "Giulia", "James", "Sofia", "Luca", "Emma", "Noah", "Chiara", "Oliver",
-    "Francesca", "Liam", "Elena", "Lucas", "Martina", "Hannah", "Matteo", "Amelia", "Davide",
-    "Isla", "Paolo", "Grace", "Sara", "Jack",
+    "Alice",
+    "Marco",
+    "Giulia",
+    "James",
+    "Sofia",
+    "Luca",
+    "Emma",
+    "Noah",
+    "Chiara",
+    "Oliver",
+    "Francesca",
+    "Liam",
+    "Elena",
+    "Lucas",
+    "Martina",
+    "Hannah",
+    "Matteo",
+    "Amelia",
+    "Davide",
+    "Isla",
+    "Paolo",
+    "Grace",
+    "Sara",
+    "Jack",
 ];
 
 /// Last names for the demo's PC users.
 pub const LAST_NAMES: &[&str] = &[
     "Rossi", "Smith", "Bianchi", "Jones", "Romano", "Taylor", "Colombo", "Brown", "Ricci",
-    "Wilson", "Marino", "Evans", "Greco", "Thomas", "Bruno", "Walker", "Gallo", "Wright",
-    "Conti", "Hughes",
+    "Wilson", "Marino", "Evans", "Greco", "Thomas", "Bruno", "Walker", "Gallo", "Wright", "Conti",
+    "Hughes",
 ];
 
 /// Office locations for the demo's PCs.
 pub const LOCATIONS: &[&str] = &[
-    "Milan, IT", "Rome, IT", "Turin, IT", "Bologna, IT", "London, GB", "Manchester, GB",
-    "Dublin, IE", "Paris, FR", "Lyon, FR", "Munich, DE", "Berlin, DE", "Madrid, ES",
-    "Barcelona, ES", "Amsterdam, NL", "Zurich, CH", "Vienna, AT",
+    "Milan, IT",
+    "Rome, IT",
+    "Turin, IT",
+    "Bologna, IT",
+    "London, GB",
+    "Manchester, GB",
+    "Dublin, IE",
+    "Paris, FR",
+    "Lyon, FR",
+    "Munich, DE",
+    "Berlin, DE",
+    "Madrid, ES",
+    "Barcelona, ES",
+    "Amsterdam, NL",
+    "Zurich, CH",
+    "Vienna, AT",
 ];

@@ -68,7 +68,13 @@ impl fmt::Display for Timestamp {
     /// `2026-11-22 14:05 UTC`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let secs = self.0.rem_euclid(86_400);
-        write!(f, "{} {:02}:{:02} UTC", self.date(), secs / 3_600, secs % 3_600 / 60)
+        write!(
+            f,
+            "{} {:02}:{:02} UTC",
+            self.date(),
+            secs / 3_600,
+            secs % 3_600 / 60
+        )
     }
 }
 

@@ -75,6 +75,29 @@ impl Filter {
     pub fn is_active(&self) -> bool {
         !self.text.trim().is_empty() || self.plan.is_some() || self.model.is_some()
     }
+
+    /// Whether every row this filter keeps is also kept by `previous`, so
+    /// that it can be applied to `previous`'s result instead of the whole
+    /// list: the common case of typing one more letter. It is when each word
+    /// of `previous` is part of some word of `self`, and `self` keeps the
+    /// plan and model of `previous` (if any).
+    pub fn narrows(&self, previous: &Filter) -> bool {
+        let words: Vec<String> = self
+            .text
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .collect();
+        previous.plan.is_none_or(|p| self.plan == Some(p))
+            && previous
+                .model
+                .as_ref()
+                .is_none_or(|m| self.model.as_ref() == Some(m))
+            && previous
+                .text
+                .split_whitespace()
+                .map(str::to_lowercase)
+                .all(|old| words.iter().any(|new| new.contains(&old)))
+    }
 }
 
 /// The lower-cased searchable text of every device, in one buffer.
@@ -111,7 +134,11 @@ impl SearchIndex {
 
     fn haystack(&self, row: u32) -> &str {
         let row = row as usize;
-        let start = if row == 0 { 0 } else { self.ends[row - 1] as usize };
+        let start = if row == 0 {
+            0
+        } else {
+            self.ends[row - 1] as usize
+        };
         &self.text[start..self.ends[row] as usize]
     }
 }
@@ -122,7 +149,11 @@ pub fn sorted_order(devices: &[Device], sort: Sort) -> Vec<u32> {
     order.sort_unstable_by(|&a, &b| {
         let (a, b) = (&devices[a as usize], &devices[b as usize]);
         let primary = compare(a, b, sort.key);
-        let primary = if sort.descending { primary.reverse() } else { primary };
+        let primary = if sort.descending {
+            primary.reverse()
+        } else {
+            primary
+        };
         // Serials are unique: the order is total and stable across runs.
         primary.then_with(|| a.serial.cmp(&b.serial))
     });
@@ -143,7 +174,12 @@ fn compare(a: &Device, b: &Device, key: SortKey) -> Ordering {
 }
 
 /// The rows of `order` that `filter` keeps, in the same order.
-pub fn filter_rows(devices: &[Device], index: &SearchIndex, order: &[u32], filter: &Filter) -> Vec<u32> {
+pub fn filter_rows(
+    devices: &[Device],
+    index: &SearchIndex,
+    order: &[u32],
+    filter: &Filter,
+) -> Vec<u32> {
     if !filter.is_active() {
         return order.to_vec();
     }
@@ -196,9 +232,24 @@ mod tests {
 
     fn fleet() -> Vec<Device> {
         vec![
-            device("5CG0000003", "HP ProBook 450 G10", SupportPlan::Premium, Some("Giulia Rossi")),
-            device("5CG0000001", "HP EliteBook 840 G10", SupportPlan::PremiumPlus, None),
-            device("8CG0000002", "HP EliteBook 840 G10", SupportPlan::Premium, Some("James Smith")),
+            device(
+                "5CG0000003",
+                "HP ProBook 450 G10",
+                SupportPlan::Premium,
+                Some("Giulia Rossi"),
+            ),
+            device(
+                "5CG0000001",
+                "HP EliteBook 840 G10",
+                SupportPlan::PremiumPlus,
+                None,
+            ),
+            device(
+                "8CG0000002",
+                "HP EliteBook 840 G10",
+                SupportPlan::Premium,
+                Some("James Smith"),
+            ),
         ]
     }
 
@@ -206,9 +257,15 @@ mod tests {
     fn sorts_by_column_and_direction_with_serial_tiebreak() {
         let d = fleet();
         assert_eq!(sorted_order(&d, Sort::default()), vec![1, 0, 2]);
-        let by_model = Sort { key: SortKey::Model, descending: false };
+        let by_model = Sort {
+            key: SortKey::Model,
+            descending: false,
+        };
         assert_eq!(sorted_order(&d, by_model), vec![1, 2, 0]);
-        assert_eq!(sorted_order(&d, by_model.toggled(SortKey::Model)), vec![0, 1, 2]);
+        assert_eq!(
+            sorted_order(&d, by_model.toggled(SortKey::Model)),
+            vec![0, 1, 2]
+        );
         assert_eq!(by_model.toggled(SortKey::Plan).descending, false);
     }
 
@@ -217,13 +274,55 @@ mod tests {
         let d = fleet();
         let index = SearchIndex::new(&d);
         let order = sorted_order(&d, Sort::default());
-        let f = |text: &str| Filter { text: text.into(), ..Filter::default() };
+        let f = |text: &str| Filter {
+            text: text.into(),
+            ..Filter::default()
+        };
         assert_eq!(filter_rows(&d, &index, &order, &f("elitebook")), vec![1, 2]);
-        assert_eq!(filter_rows(&d, &index, &order, &f("ELITEBOOK smith")), vec![2]);
+        assert_eq!(
+            filter_rows(&d, &index, &order, &f("ELITEBOOK smith")),
+            vec![2]
+        );
         assert_eq!(filter_rows(&d, &index, &order, &f("5cg")), vec![1, 0]);
         assert_eq!(filter_rows(&d, &index, &order, &f("   ")), vec![1, 0, 2]);
         // Words never match across two fields.
         assert!(filter_rows(&d, &index, &order, &f("g10818f")).is_empty());
+    }
+
+    #[test]
+    fn narrowing_is_recognised_only_when_it_is_safe() {
+        let f = |text: &str, plan: Option<SupportPlan>| Filter {
+            text: text.into(),
+            plan,
+            model: None,
+        };
+        assert!(f("elit", None).narrows(&f("eli", None)));
+        assert!(f("elitebook 8", None).narrows(&f("elitebook", None)));
+        assert!(f("ELITE", Some(SupportPlan::Premium)).narrows(&f("elite", None)));
+        assert!(f("x", None).narrows(&f("", None)));
+        assert!(!f("eli", None).narrows(&f("elit", None)));
+        assert!(!f("probook", None).narrows(&f("elite", None)));
+        assert!(!f("elite", None).narrows(&f("elite", Some(SupportPlan::Premium))));
+        assert!(!f("elite", Some(SupportPlan::PremiumPlus))
+            .narrows(&f("elite", Some(SupportPlan::Premium))));
+    }
+
+    #[test]
+    fn filtering_a_narrowed_result_equals_filtering_everything() {
+        let d = fleet();
+        let index = SearchIndex::new(&d);
+        let order = sorted_order(&d, Sort::default());
+        let wide = Filter {
+            text: "elite".into(),
+            ..Filter::default()
+        };
+        let narrow = Filter {
+            text: "elitebook smith".into(),
+            ..Filter::default()
+        };
+        assert!(narrow.narrows(&wide));
+        let from_wide = filter_rows(&d, &index, &filter_rows(&d, &index, &order, &wide), &narrow);
+        assert_eq!(from_wide, filter_rows(&d, &index, &order, &narrow));
     }
 
     #[test]

@@ -177,11 +177,19 @@ impl Engine {
                         } else {
                             "setup incomplete: no user has finished the partner course"
                         };
-                        (p.name.clone(), format!("{} partner, {setup}", p.kind.label()))
+                        (
+                            p.name.clone(),
+                            format!("{} partner, {setup}", p.kind.label()),
+                        )
                     }
                     Role::ItAdmin { customer } => {
-                        let c = self.find_customer(customer).expect("seeded users have customers");
-                        (c.name.clone(), "Sees only this customer's dashboard".to_owned())
+                        let c = self
+                            .find_customer(customer)
+                            .expect("seeded users have customers");
+                        (
+                            c.name.clone(),
+                            "Sees only this customer's dashboard".to_owned(),
+                        )
                     }
                 };
                 Account {
@@ -202,10 +210,12 @@ impl Engine {
                     .expect("seeded users have partners")
                     .clone(),
             ),
-            Role::ItAdmin { customer } => Scope::Customer(self.summary(
-                self.find_customer(customer)
-                    .expect("seeded users have customers"),
-            )),
+            Role::ItAdmin { customer } => Scope::Customer(
+                self.summary(
+                    self.find_customer(customer)
+                        .expect("seeded users have customers"),
+                ),
+            ),
         };
         Ok(Session {
             user: user.clone(),
@@ -266,7 +276,12 @@ impl Engine {
             }
             TenantId::Customer(id) => self.visible_customer(user, id)?.insights_collection,
         };
-        let devices = self.world.tenants.get(tenant).map(Vec::as_slice).unwrap_or_default();
+        let devices = self
+            .world
+            .tenants
+            .get(tenant)
+            .map(Vec::as_slice)
+            .unwrap_or_default();
         Ok(if show_insights {
             devices.to_vec()
         } else {
@@ -380,7 +395,12 @@ mod tests {
     }
 
     fn customer_named(engine: &Engine, name: &str) -> CustomerId {
-        let c = engine.world.customers.iter().find(|c| c.name == name).unwrap();
+        let c = engine
+            .world
+            .customers
+            .iter()
+            .find(|c| c.name == name)
+            .unwrap();
         c.id.clone()
     }
 
@@ -397,7 +417,10 @@ mod tests {
             "Partner Admin Cobalt Systems",
             "IT Admin Contoso Ltd",
         ] {
-            assert!(labels.iter().any(|l| l == expected), "{expected} missing from {labels:?}");
+            assert!(
+                labels.iter().any(|l| l == expected),
+                "{expected} missing from {labels:?}"
+            );
         }
     }
 
@@ -444,10 +467,19 @@ mod tests {
             e.devices(&uid("u-cobalt-admin"), &TenantId::Holding(cobalt.clone())),
             Err(AccessError::SetupIncomplete(cobalt))
         );
-        assert_eq!(e.portfolio(&uid("u-cobalt-admin")).unwrap().unassigned, None);
+        assert_eq!(
+            e.portfolio(&uid("u-cobalt-admin")).unwrap().unassigned,
+            None
+        );
         let alpine = TenantId::Holding(PartnerId("PRT-ALPINE".into()));
-        assert_eq!(e.devices(&uid("u-alpine-admin"), &alpine).unwrap().len(), 1_200);
-        assert_eq!(e.devices(&uid("u-bright-admin"), &alpine), Err(AccessError::PartnersOnly));
+        assert_eq!(
+            e.devices(&uid("u-alpine-admin"), &alpine).unwrap().len(),
+            1_200
+        );
+        assert_eq!(
+            e.devices(&uid("u-bright-admin"), &alpine),
+            Err(AccessError::PartnersOnly)
+        );
     }
 
     #[test]
@@ -457,9 +489,15 @@ mod tests {
         let contoso = customer_named(&e, "Contoso Ltd"); // collection on
         let fabrikam = customer_named(&e, "Fabrikam Inc"); // collection off
         let on = e.devices(&admin, &TenantId::Customer(contoso)).unwrap();
-        assert!(on.iter().all(|d| d.last_user.is_some() && d.location.is_some()));
-        let off = e.devices(&admin, &TenantId::Customer(fabrikam.clone())).unwrap();
-        assert!(off.iter().all(|d| d.last_user.is_none() && d.location.is_none()));
+        assert!(on
+            .iter()
+            .all(|d| d.last_user.is_some() && d.location.is_some()));
+        let off = e
+            .devices(&admin, &TenantId::Customer(fabrikam.clone()))
+            .unwrap();
+        assert!(off
+            .iter()
+            .all(|d| d.last_user.is_none() && d.location.is_none()));
 
         e.set_insights_collection(&admin, &fabrikam, true).unwrap();
         let now_on = e.devices(&admin, &TenantId::Customer(fabrikam)).unwrap();
@@ -471,7 +509,10 @@ mod tests {
     fn unknown_user_is_refused_everywhere() {
         let e = engine();
         let ghost = uid("u-ghost");
-        assert_eq!(e.session(&ghost), Err(AccessError::UnknownUser(ghost.clone())));
+        assert_eq!(
+            e.session(&ghost),
+            Err(AccessError::UnknownUser(ghost.clone()))
+        );
         assert!(e.customers(&ghost).is_err());
     }
 

@@ -20,7 +20,8 @@ where
     R::Item: IntoIterator<Item = Cow<'a, str>>,
 {
     let mut out = csv::Writer::from_writer(Vec::new());
-    out.write_record(header).expect("writing to memory cannot fail");
+    out.write_record(header)
+        .expect("writing to memory cannot fail");
     for row in rows {
         out.write_record(row.into_iter().map(|c| safe_cell(&c).into_owned()))
             .expect("writing to memory cannot fail");
@@ -103,6 +104,14 @@ mod tests {
         assert!(lines[1].starts_with("5CG0000002,"));
         assert!(lines[1].contains(",'=cmd,"));
         assert!(lines[2].contains("\"Rossi, Giulia\""));
-        assert_eq!(devices_csv(&devices, &[0], false).lines().next().unwrap().split(',').count(), 6);
+        assert_eq!(
+            devices_csv(&devices, &[0], false)
+                .lines()
+                .next()
+                .unwrap()
+                .split(',')
+                .count(),
+            6
+        );
     }
 }

@@ -99,7 +99,12 @@ struct PartnerPlan {
     customers: &'static [CustomerPlan],
 }
 
-const fn customer(name: &'static str, country: &'static str, devices: usize, insights: bool) -> CustomerPlan {
+const fn customer(
+    name: &'static str,
+    country: &'static str,
+    devices: usize,
+    insights: bool,
+) -> CustomerPlan {
     CustomerPlan {
         name,
         country,
@@ -160,11 +165,41 @@ struct UserPlan {
 }
 
 const USERS: &[UserPlan] = &[
-    UserPlan { id: "u-alpine-admin", name: "Giulia Rossi", email: "giulia.rossi@alpine-it.example", partner: "PRT-ALPINE", customer: None },
-    UserPlan { id: "u-bright-admin", name: "James Walker", email: "james.walker@brightline.example", partner: "PRT-BRIGHT", customer: None },
-    UserPlan { id: "u-cobalt-admin", name: "Sara Conti", email: "sara.conti@cobalt.example", partner: "PRT-COBALT", customer: None },
-    UserPlan { id: "u-contoso-it", name: "Marco Bianchi", email: "marco.bianchi@contoso.example", partner: "PRT-ALPINE", customer: Some("Contoso Ltd") },
-    UserPlan { id: "u-fabrikam-it", name: "Emma Taylor", email: "emma.taylor@fabrikam.example", partner: "PRT-ALPINE", customer: Some("Fabrikam Inc") },
+    UserPlan {
+        id: "u-alpine-admin",
+        name: "Giulia Rossi",
+        email: "giulia.rossi@alpine-it.example",
+        partner: "PRT-ALPINE",
+        customer: None,
+    },
+    UserPlan {
+        id: "u-bright-admin",
+        name: "James Walker",
+        email: "james.walker@brightline.example",
+        partner: "PRT-BRIGHT",
+        customer: None,
+    },
+    UserPlan {
+        id: "u-cobalt-admin",
+        name: "Sara Conti",
+        email: "sara.conti@cobalt.example",
+        partner: "PRT-COBALT",
+        customer: None,
+    },
+    UserPlan {
+        id: "u-contoso-it",
+        name: "Marco Bianchi",
+        email: "marco.bianchi@contoso.example",
+        partner: "PRT-ALPINE",
+        customer: Some("Contoso Ltd"),
+    },
+    UserPlan {
+        id: "u-fabrikam-it",
+        name: "Emma Taylor",
+        email: "emma.taylor@fabrikam.example",
+        partner: "PRT-ALPINE",
+        customer: Some("Fabrikam Inc"),
+    },
 ];
 
 /// Generates the demo world of `config`.
@@ -344,8 +379,14 @@ mod tests {
 
     #[test]
     fn same_config_same_world() {
-        assert_eq!(generate(DemoConfig::default()), generate(DemoConfig::default()));
-        let other = generate(DemoConfig { seed: 1, ..DemoConfig::default() });
+        assert_eq!(
+            generate(DemoConfig::default()),
+            generate(DemoConfig::default())
+        );
+        let other = generate(DemoConfig {
+            seed: 1,
+            ..DemoConfig::default()
+        });
         assert_ne!(other, generate(DemoConfig::default()));
     }
 
@@ -355,12 +396,18 @@ mod tests {
         assert_eq!(world.partners.len(), 3);
         let main = &world.partners[0];
         assert!(main.setup_complete);
-        let main_customers = world.customers.iter().filter(|c| c.partner == main.id).count();
+        let main_customers = world
+            .customers
+            .iter()
+            .filter(|c| c.partner == main.id)
+            .count();
         assert!(main_customers >= 6);
         let total: usize = world.tenants.values().map(Vec::len).sum();
         assert!((3_000..6_000).contains(&total), "{total} PCs");
         // The incomplete partner has no holding tenant.
-        assert!(!world.tenants.contains_key(&TenantId::Holding(PartnerId("PRT-COBALT".into()))));
+        assert!(!world
+            .tenants
+            .contains_key(&TenantId::Holding(PartnerId("PRT-COBALT".into()))));
     }
 
     #[test]
@@ -374,7 +421,10 @@ mod tests {
 
     #[test]
     fn large_world_puts_100_000_pcs_in_the_main_holding_tenant() {
-        let world = generate(DemoConfig { size: DemoSize::Large, ..DemoConfig::default() });
+        let world = generate(DemoConfig {
+            size: DemoSize::Large,
+            ..DemoConfig::default()
+        });
         let holding = &world.tenants[&TenantId::Holding(PartnerId("PRT-ALPINE".into()))];
         assert_eq!(holding.len(), 100_000);
     }

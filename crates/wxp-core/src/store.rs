@@ -124,10 +124,18 @@ mod tests {
             .unwrap()
             .customer
             .id;
-        engine.set_insights_collection(&admin, &fabrikam, true).unwrap();
+        engine
+            .set_insights_collection(&admin, &fabrikam, true)
+            .unwrap();
         let restored = restore(&save(&engine)).unwrap();
         assert_eq!(restored.events(), engine.events());
-        assert!(restored.customer(&admin, &fabrikam).unwrap().customer.insights_collection);
+        assert!(
+            restored
+                .customer(&admin, &fabrikam)
+                .unwrap()
+                .customer
+                .insights_collection
+        );
     }
 
     #[test]
@@ -135,7 +143,10 @@ mod tests {
         let err = restore("{\"schema\": 1, \"config\": ").unwrap_err();
         assert!(matches!(err, RestoreError::Corrupted { .. }));
         assert!(err.to_string().contains("line 1"), "{err}");
-        assert!(matches!(restore("not json"), Err(RestoreError::Corrupted { .. })));
+        assert!(matches!(
+            restore("not json"),
+            Err(RestoreError::Corrupted { .. })
+        ));
     }
 
     #[test]
@@ -149,6 +160,9 @@ mod tests {
         let json = r#"{"schema":1,"config":{"seed":2026,"size":"Standard"},
             "events":[{"event":"insights_collection_set","customer":"CUS-00000000","enabled":true}]}"#;
         let err = restore(json).unwrap_err();
-        assert!(matches!(err, RestoreError::InvalidEvent { number: 1, .. }), "{err}");
+        assert!(
+            matches!(err, RestoreError::InvalidEvent { number: 1, .. }),
+            "{err}"
+        );
     }
 }

@@ -1,0 +1,136 @@
+// A partner admin's Home, the Customers drop-down, and the menu it drives.
+import { test, before, after, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  startApp, assertNoPageErrors, expectPath, expectVisible, expectCount, expectText,
+} from './harness.mjs';
+import {
+  ACCOUNTS, ALPINE_CUSTOMERS, ALPINE_UNASSIGNED, CUSTOMER_PATH, signInAs, mainMenu, customersPicker,
+  menuLink, pageHeading, selectCustomer, expectSelectedOption, optionLabels, stats, formatThousands,
+} from './portal.mjs';
+
+let app;
+before(async () => { app = await startApp(); });
+afterEach(() => app.closePages());
+after(() => app.close());
+
+const CUSTOMER_LINKS = ['Home', 'PCs', 'Account', 'Settings'];
+
+/** Waits until the menu's list shows these links, in this order, and no other. */
+async function expectMenuLinks(page, names) {
+  const links = mainMenu(page).getByRole('listitem').getByRole('link');
+  await expectCount(links, names.length);
+  assert.deepEqual((await links.allTextContents()).map((t) => t.trim()), names);
+}
+
+test('partner admin Home shows the portfolio counts and the PCs-per-customer chart', async () => {
+  const page = await app.newPage();
+  await signInAs(page, ACCOUNTS.alpine);
+  await expectPath(page, '/all');
+  await expectVisible(pageHeading(page, 'Home'));
+  assert.deepEqual(await stats(page), {
+    Customers: String(ALPINE_CUSTOMERS.length),
+    'PCs in customer dashboards': '1,405',
+    'Unassigned PCs': formatThousands(ALPINE_UNASSIGNED),
+  });
+  const chart = page.getByRole('img', { name: /^PCs per customer:/ });
+  await expectVisible(chart);
+  const described = await chart.getAttribute('aria-label');
+  for (const bar of ['Contoso Ltd: 420', 'Fabrikam Inc: 310', 'Litware Inc: 0', 'Unassigned Devices: 1,200']) {
+    assert.ok(described.includes(bar), `chart names "${bar}": ${described}`);
+  }
+  assertNoPageErrors(page);
+});
+
+test('the Customers drop-down lists All Customers and every own customer by name, no other partner\'s', async () => {
+  const page = await app.newPage();
+  await signInAs(page, ACCOUNTS.alpine);
+  const labels = await optionLabels(customersPicker(page));
+  assert.deepEqual(labels, ['All Customers', ...ALPINE_CUSTOMERS]);
+  assert.ok(!labels.includes('Woodgrove Bank'), 'Brightline\'s customer is not listed');
+  await expectSelectedOption(customersPicker(page), 'All Customers');
+  assertNoPageErrors(page);
+});
+
+test('Unassigned Devices is in the menu only with All Customers selected', async () => {
+  const page = await app.newPage();
+  await signInAs(page, ACCOUNTS.alpine);
+  await expectMenuLinks(page, ['Home', 'Customers', 'Unassigned Devices']);
+
+  await selectCustomer(page, 'Contoso Ltd');
+  await expectMenuLinks(page, CUSTOMER_LINKS);
+  await expectCount(menuLink(page, 'Unassigned Devices'), 0);
+
+  await selectCustomer(page, 'All Customers');
+  await expectVisible(menuLink(page, 'Unassigned Devices'));
+  assertNoPageErrors(page);
+});
+
+test('selecting a customer puts its Customer ID in the address; reload keeps it, Back returns to All Customers', async () => {
+  const page = await app.newPage();
+  await signInAs(page, ACCOUNTS.alpine);
+  await selectCustomer(page, 'Contoso Ltd');
+  const path = await expectPath(page, CUSTOMER_PATH);
+  await expectVisible(pageHeading(page, 'Contoso Ltd'));
+  await expectMenuLinks(page, CUSTOMER_LINKS);
+
+  await page.reload();
+  await expectVisible(pageHeading(page, 'Contoso Ltd'));
+  await expectSelectedOption(customersPicker(page), 'Contoso Ltd');
+  await expectPath(page, path);
+
+  await page.goBack();
+  await expectPath(page, '/all');
+  await expectVisible(pageHeading(page, 'Home'));
+  await expectSelectedOption(customersPicker(page), 'All Customers');
+  await expectVisible(menuLink(page, 'Unassigned Devices'));
+  assertNoPageErrors(page);
+});
+
+test('a customer picked on a PCs page opens that customer\'s PCs', async () => {
+  const page = await app.newPage();
+  await signInAs(page, ACCOUNTS.alpine);
+  await selectCustomer(page, 'Contoso Ltd');
+  await menuLink(page, 'PCs').click();
+  await expectText(page.getByText(/^Devices > PCs of /), 'Devices > PCs of Contoso Ltd');
+  await selectCustomer(page, 'Fabrikam Inc');
+  await expectPath(page, /^\/customers\/CUS-[0-9A-F]{8}\/devices\/pcs$/);
+  await expectText(page.getByText(/^Devices > PCs of /), 'Devices > PCs of Fabrikam Inc');
+  assertNoPageErrors(page);
+});
+
+const SETUP_NOTICE = 'Unassigned Devices is not available';
+
+/** Checks the set-up notice says why, names the partner courses (the
+ * partner's own kind first) and where to get help. */
+async function expectSetupNotice(notice) {
+  await expectVisible(notice);
+  assert.match(await notice.textContent(), /setup is incomplete/);
+  const courses = (await notice.getByRole('listitem').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
+  assert.deepEqual(courses, [
+    'Resellers: course ID 0001114751',
+    'Service Delivery Partners: course ID 0001114748 followed by 0001114825',
+  ]);
+  await expectVisible(notice.getByRole('link', { name: 'support@wxp.hp.com' }));
+}
+
+test('a partner whose setup is incomplete has no Unassigned Devices, and a notice says why and what to do', async () => {
+  const page = await app.newPage();
+  await signInAs(page, ACCOUNTS.cobalt);
+  await expectVisible(pageHeading(page, 'Home'));
+  assert.equal((await stats(page))['Unassigned PCs'], 'Not available');
+  await expectMenuLinks(page, ['Home', 'Customers']);
+  await expectSetupNotice(mainMenu(page).getByRole('complementary', { name: SETUP_NOTICE }));
+  assertNoPageErrors(page);
+});
+
+test('an incomplete-setup partner going straight to /all/unassigned-devices sees the notice, not a device list', async () => {
+  const page = await app.newPage();
+  await signInAs(page, ACCOUNTS.cobalt);
+  await page.goto('/all/unassigned-devices');
+  const main = page.getByRole('main');
+  await expectSetupNotice(main.getByRole('complementary', { name: SETUP_NOTICE }));
+  await expectCount(main.getByRole('table'), 0);
+  await expectCount(main.getByRole('button', { name: 'Export CSV' }), 0);
+  assertNoPageErrors(page);
+});
