@@ -266,7 +266,7 @@ mod tests {
             sorted_order(&d, by_model.toggled(SortKey::Model)),
             vec![0, 1, 2]
         );
-        assert_eq!(by_model.toggled(SortKey::Plan).descending, false);
+        assert!(!by_model.toggled(SortKey::Plan).descending);
     }
 
     #[test]

@@ -359,7 +359,8 @@ impl DeviceGenerator {
         const SEQ: &[u8] = b"0123456789ABCDEFGHJKLMNPQRSTUVWXYZ";
         loop {
             let mut text = String::with_capacity(SERIAL_LEN);
-            text.push_str(*self.rng.pick(catalog::SERIAL_PREFIXES));
+            let factory: &&str = self.rng.pick(catalog::SERIAL_PREFIXES);
+            text.push_str(factory);
             text.push(char::from(b'2' + self.rng.below(5) as u8));
             text.push_str(&format!("{:02}", 1 + self.rng.below(52)));
             for _ in 0..4 {
