@@ -30,6 +30,7 @@ pub mod rng;
 pub mod seed;
 pub mod serial;
 pub mod store;
+pub mod transfer_file;
 
 pub use engine::{AccessError, Engine};
 pub use ids::{CustomerId, PartnerId, TenantId, UserId};
