@@ -25,11 +25,11 @@ fi
 
 say "Formatting and lints"
 cargo fmt --all -- --check
-cargo clippy -p wxp-core --all-targets -- -D warnings
+cargo clippy -p wxp-core --all-targets --all-features -- -D warnings
 cargo clippy -p wxp-portal --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 say "Domain tests (native)"
-cargo test -p wxp-core
+cargo test -p wxp-core --all-features
 
 say "Component tests (wasm-bindgen-test in headless Chromium)"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test -p wxp-portal --target wasm32-unknown-unknown

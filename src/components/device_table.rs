@@ -229,16 +229,26 @@ pub fn DeviceTable(
     };
 
     let viewport_ref = NodeRef::<leptos::html::Div>::new();
-    // Talks to the outside world: measures the viewport once it exists and
+    // The height rows can show in: the scroll container's, but never more
+    // than the window's, so that a container without its style sheet (which
+    // would grow to the whole list) still renders only a screenful.
+    let measure = move |el: &web_sys::HtmlDivElement| {
+        let window = web_sys::window()
+            .and_then(|w| w.inner_height().ok())
+            .and_then(|h| h.as_f64())
+            .unwrap_or(1_000.0);
+        viewport_height.set(f64::from(el.client_height().max(1)).min(window));
+    };
+    // Talks to the outside world: measures once the viewport exists and
     // whenever the window is resized.
     Effect::new(move |_| {
         if let Some(el) = viewport_ref.get() {
-            viewport_height.set(f64::from(el.client_height().max(1)));
+            measure(&el);
         }
     });
     let resize = window_event_listener(leptos::ev::resize, move |_| {
         if let Some(el) = viewport_ref.get_untracked() {
-            viewport_height.set(f64::from(el.client_height().max(1)));
+            measure(&el);
         }
     });
     on_cleanup(move || resize.remove());

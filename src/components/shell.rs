@@ -214,10 +214,13 @@ fn CustomersDropDown(customers: Vec<CustomerSummary>) -> impl IntoView {
         };
         navigate(&target, Default::default());
     };
-    let value = move || match selection.get() {
+    let value_of = |s: &Selection| match s {
         Selection::Customer(id) => id.to_string(),
         _ => "all".to_owned(),
     };
+    let value = move || selection.with(value_of);
+    // The initial `selected` attribute; `prop:value` follows changes.
+    let initial = selection.with_untracked(value_of);
     view! {
         <div class="customers-picker">
             <label for="customers-select">"Customers"</label>
@@ -227,7 +230,7 @@ fn CustomersDropDown(customers: Vec<CustomerSummary>) -> impl IntoView {
                     .into_iter()
                     .map(|s| {
                         let id = s.customer.id.to_string();
-                        view! { <option value=id.clone() selected=value() == id>{s.customer.name}</option> }
+                        view! { <option value=id.clone() selected=initial == id>{s.customer.name}</option> }
                     })
                     .collect_view()}
             </select>

@@ -100,20 +100,38 @@ mod tests {
 
     #[test]
     fn reads_every_encoding() {
-        assert_eq!(decode(b"a,b").unwrap(), (Cow::Borrowed("a,b"), Encoding::Utf8));
+        assert_eq!(
+            decode(b"a,b").unwrap(),
+            (Cow::Borrowed("a,b"), Encoding::Utf8)
+        );
         assert_eq!(decode(b"\xEF\xBB\xBFa;b").unwrap().1, Encoding::Utf8Bom);
         assert_eq!(decode(b"\xEF\xBB\xBFa;b").unwrap().0, "a;b");
-        let le: Vec<u8> = [0xFF, 0xFE].into_iter().chain("a\tb".encode_utf16().flat_map(u16::to_le_bytes)).collect();
-        assert_eq!(decode(&le).unwrap(), (Cow::Owned::<str>("a\tb".into()), Encoding::Utf16Le));
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("a\tb".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        assert_eq!(
+            decode(&le).unwrap(),
+            (Cow::Owned::<str>("a\tb".into()), Encoding::Utf16Le)
+        );
         let be: Vec<u8> = "ab".encode_utf16().flat_map(u16::to_be_bytes).collect();
-        assert_eq!(decode(&be).unwrap(), (Cow::Owned::<str>("ab".into()), Encoding::Utf16Be));
-        assert_eq!(decode(b"caf\xE9,1").unwrap(), (Cow::Owned::<str>("café,1".into()), Encoding::Latin1));
+        assert_eq!(
+            decode(&be).unwrap(),
+            (Cow::Owned::<str>("ab".into()), Encoding::Utf16Be)
+        );
+        assert_eq!(
+            decode(b"caf\xE9,1").unwrap(),
+            (Cow::Owned::<str>("café,1".into()), Encoding::Latin1)
+        );
     }
 
     #[test]
     fn refuses_what_is_not_text() {
         assert_eq!(decode(b""), Err(FileError::Empty));
-        assert_eq!(decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"), Err(FileError::Binary));
+        assert_eq!(
+            decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
+            Err(FileError::Binary)
+        );
         assert_eq!(decode(b"abc\x00def"), Err(FileError::Binary));
     }
 }

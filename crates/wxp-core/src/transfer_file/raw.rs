@@ -50,7 +50,10 @@ pub enum Format {
 impl fmt::Display for Format {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Format::Csv { encoding, delimiter } => {
+            Format::Csv {
+                encoding,
+                delimiter,
+            } => {
                 let d = match delimiter {
                     Delimiter::Comma => "comma",
                     Delimiter::Semicolon => "semicolon",
@@ -151,7 +154,11 @@ impl RowSink {
     }
 
     /// Takes one row of cells at `line`.
-    pub(crate) fn push<'c>(&mut self, line: u32, cells: impl IntoIterator<Item = &'c str>) -> Result<(), FileError> {
+    pub(crate) fn push<'c>(
+        &mut self,
+        line: u32,
+        cells: impl IntoIterator<Item = &'c str>,
+    ) -> Result<(), FileError> {
         let mut cells = cells.into_iter();
         let a = unquote(cells.next().unwrap_or(""));
         let b = unquote(cells.next().unwrap_or(""));
@@ -284,7 +291,10 @@ pub fn read_csv(bytes: &[u8], limits: Limits) -> Result<TransferFile, FileError>
     if sink.rows.is_empty() && sink.header.is_none() && !sink.seen_first {
         return Err(FileError::Empty);
     }
-    Ok(sink.finish(Format::Csv { encoding, delimiter }))
+    Ok(sink.finish(Format::Csv {
+        encoding,
+        delimiter,
+    }))
 }
 
 /// Line numbers of byte offsets, counted forward once through the text.
@@ -297,7 +307,11 @@ struct LineCounter<'t> {
 
 impl<'t> LineCounter<'t> {
     fn new(text: &'t [u8]) -> Self {
-        LineCounter { text, offset: 0, line: 1 }
+        LineCounter {
+            text,
+            offset: 0,
+            line: 1,
+        }
     }
 
     /// The line of the record that the reader says starts at `start`, which
@@ -308,7 +322,10 @@ impl<'t> LineCounter<'t> {
         }
         let start = start.min(self.text.len());
         if start > self.offset {
-            self.line += self.text[self.offset..start].iter().filter(|&&b| b == b'\n').count() as u32;
+            self.line += self.text[self.offset..start]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count() as u32;
             self.offset = start;
         }
         self.line
@@ -350,7 +367,10 @@ mod tests {
     #[test]
     fn reads_rows_with_their_lines_and_skips_header_and_blanks() {
         let file = read("Serial Number,Customer ID\r\n5cg1234abc,CUS-00A1B2C3\r\n\r\n 8CG5678DEF , CUS-00A1B2C3 \r\n").unwrap();
-        assert_eq!(file.header.as_deref(), Some(&["Serial Number".to_owned(), "Customer ID".to_owned()][..]));
+        assert_eq!(
+            file.header.as_deref(),
+            Some(&["Serial Number".to_owned(), "Customer ID".to_owned()][..])
+        );
         assert_eq!(serials(&file), ["5CG1234ABC", "8CG5678DEF"]);
         assert_eq!(file.rows.iter().map(|r| r.line).collect::<Vec<_>>(), [2, 4]);
         assert_eq!(file.customer_ids, ["CUS-00A1B2C3"]);
@@ -378,7 +398,11 @@ mod tests {
         assert!(read("5CG1234ABC,CUS-00A1B2C3,,\n").is_ok());
         assert_eq!(
             read("5CG1234ABC,CUS-00A1B2C3\n8CG5678DEF,CUS-00A1B2C3,oops\n").unwrap_err(),
-            FileError::ExtraColumn { line: 2, column: "C".into(), value: "oops".into() }
+            FileError::ExtraColumn {
+                line: 2,
+                column: "C".into(),
+                value: "oops".into()
+            }
         );
     }
 
@@ -390,17 +414,32 @@ mod tests {
 
     #[test]
     fn row_limit_is_exact() {
-        let limits = Limits { max_rows: 2, ..Limits::TRANSFER };
+        let limits = Limits {
+            max_rows: 2,
+            ..Limits::TRANSFER
+        };
         let two = "5CG1234ABC,CUS-00A1B2C3\n8CG5678DEF,CUS-00A1B2C3\n";
         assert!(read_csv(two.as_bytes(), limits).is_ok());
         let three = format!("{two}\n2UA1111AAA,CUS-00A1B2C3\n");
-        assert_eq!(read_csv(three.as_bytes(), limits).unwrap_err(), FileError::TooManyRows { line: 4, limit: 2 });
+        assert_eq!(
+            read_csv(three.as_bytes(), limits).unwrap_err(),
+            FileError::TooManyRows { line: 4, limit: 2 }
+        );
     }
 
     #[test]
     fn size_limit_is_exact() {
-        let limits = Limits { max_bytes: 10, ..Limits::TRANSFER };
+        let limits = Limits {
+            max_bytes: 10,
+            ..Limits::TRANSFER
+        };
         assert!(read_csv(b"5CG1234ABC", limits).is_ok());
-        assert_eq!(read_csv(b"5CG1234ABC\n", limits).unwrap_err(), FileError::TooLarge { bytes: 11, limit: 10 });
+        assert_eq!(
+            read_csv(b"5CG1234ABC\n", limits).unwrap_err(),
+            FileError::TooLarge {
+                bytes: 11,
+                limit: 10
+            }
+        );
     }
 }

@@ -78,7 +78,11 @@ fn lines_list(lines: &[u32]) -> String {
     match lines.len() {
         1 => format!("line {}", listed[0]),
         n if n <= SHOWN => format!("lines {}", listed.join(", ")),
-        n => format!("lines {} and {} more", listed.join(", "), thousands(n - SHOWN)),
+        n => format!(
+            "lines {} and {} more",
+            listed.join(", "),
+            thousands(n - SHOWN)
+        ),
     }
 }
 
@@ -229,7 +233,9 @@ pub fn review(file: &TransferFile, source: &TenantId, directory: &impl Directory
                         None
                     } else {
                         Some(match directory.locate(serial) {
-                            Some(Place::Customer { id, .. }) if Some(&id) == target_id => RowReason::AlreadyInTarget,
+                            Some(Place::Customer { id, .. }) if Some(&id) == target_id => {
+                                RowReason::AlreadyInTarget
+                            }
                             Some(place) => RowReason::Elsewhere(place),
                             None => RowReason::NotFound,
                         })
@@ -279,10 +285,11 @@ fn target_of(
     for row in &file.rows {
         let Some(i) = row.customer else { continue };
         let (text, id) = (&file.customer_ids[i as usize], &parsed[i as usize]);
-        let same = |(t, known, _): &&mut (String, Result<CustomerId, ()>, Vec<u32>)| match (known, id) {
-            (Ok(a), Ok(b)) => a == b,
-            _ => t == text,
-        };
+        let same =
+            |(t, known, _): &&mut (String, Result<CustomerId, ()>, Vec<u32>)| match (known, id) {
+                (Ok(a), Ok(b)) => a == b,
+                _ => t == text,
+            };
         match groups.iter_mut().find(|g| same(g)) {
             Some(group) => group.2.push(row.line),
             None => groups.push((text.clone(), id.clone(), vec![row.line])),
@@ -313,7 +320,10 @@ fn target_of(
         }
         _ => {
             problems.push(FileProblem::MixedCustomerIds {
-                ids: groups.into_iter().map(|(text, _, lines)| (text, lines)).collect(),
+                ids: groups
+                    .into_iter()
+                    .map(|(text, _, lines)| (text, lines))
+                    .collect(),
             });
             None
         }
@@ -343,8 +353,14 @@ mod tests {
         }
         fn locate(&self, serial: &SerialNumber) -> Option<Place> {
             match &serial.as_str()[..3] {
-                "8CG" => Some(Place::Customer { id: CustomerId(CONTOSO.into()), name: "Contoso Ltd".into() }),
-                "CND" => Some(Place::Customer { id: CustomerId(FABRIKAM.into()), name: "Fabrikam Inc".into() }),
+                "8CG" => Some(Place::Customer {
+                    id: CustomerId(CONTOSO.into()),
+                    name: "Contoso Ltd".into(),
+                }),
+                "CND" => Some(Place::Customer {
+                    id: CustomerId(FABRIKAM.into()),
+                    name: "Fabrikam Inc".into(),
+                }),
                 _ => None,
             }
         }
@@ -355,13 +371,26 @@ mod tests {
     }
 
     fn check(text: &str, source: &TenantId) -> Review {
-        review(&read_csv(text.as_bytes(), Limits::TRANSFER).unwrap(), source, &Account)
+        review(
+            &read_csv(text.as_bytes(), Limits::TRANSFER).unwrap(),
+            source,
+            &Account,
+        )
     }
 
     #[test]
     fn a_good_file_names_its_target_and_rows() {
-        let r = check(&format!("Serial Number,Customer ID\n5CG0000001,{CONTOSO}\n5cg0000002,{}\n", CONTOSO.to_lowercase()), &holding());
-        assert_eq!(r.target, Some((CustomerId(CONTOSO.into()), "Contoso Ltd".into())));
+        let r = check(
+            &format!(
+                "Serial Number,Customer ID\n5CG0000001,{CONTOSO}\n5cg0000002,{}\n",
+                CONTOSO.to_lowercase()
+            ),
+            &holding(),
+        );
+        assert_eq!(
+            r.target,
+            Some((CustomerId(CONTOSO.into()), "Contoso Ltd".into()))
+        );
         assert!(r.file_problems.is_empty() && r.problems.is_empty());
         assert_eq!(r.valid.len(), 2);
         assert!(r.can_submit());
@@ -373,14 +402,27 @@ mod tests {
             &format!("5CG0000001,{CONTOSO}\n5CG-01,{CONTOSO}\n5CG0000001,{CONTOSO}\n8CG0000009,{CONTOSO}\nCND0000009,{CONTOSO}\n2UA0000009,{CONTOSO}\n5CG0000003,\n"),
             &holding(),
         );
-        let reasons: Vec<(u32, RowReason)> = r.problems.iter().map(|p| (p.line, p.reason.clone())).collect();
+        let reasons: Vec<(u32, RowReason)> = r
+            .problems
+            .iter()
+            .map(|p| (p.line, p.reason.clone()))
+            .collect();
         assert_eq!(
             reasons,
             vec![
-                (2, RowReason::BadSerial(SerialError::InvalidCharacter { found: '-' })),
+                (
+                    2,
+                    RowReason::BadSerial(SerialError::InvalidCharacter { found: '-' })
+                ),
                 (3, RowReason::Duplicate { first_line: 1 }),
                 (4, RowReason::AlreadyInTarget),
-                (5, RowReason::Elsewhere(Place::Customer { id: CustomerId(FABRIKAM.into()), name: "Fabrikam Inc".into() })),
+                (
+                    5,
+                    RowReason::Elsewhere(Place::Customer {
+                        id: CustomerId(FABRIKAM.into()),
+                        name: "Fabrikam Inc".into()
+                    })
+                ),
                 (6, RowReason::NotFound),
                 (7, RowReason::MissingCustomerId),
             ]
@@ -392,7 +434,10 @@ mod tests {
 
     #[test]
     fn mixed_ids_list_their_lines() {
-        let r = check(&format!("5CG0000001,{CONTOSO}\n5CG0000002,{FABRIKAM}\n5CG0000003,{CONTOSO}\n"), &holding());
+        let r = check(
+            &format!("5CG0000001,{CONTOSO}\n5CG0000002,{FABRIKAM}\n5CG0000003,{CONTOSO}\n"),
+            &holding(),
+        );
         assert_eq!(
             r.file_problems,
             vec![FileProblem::MixedCustomerIds {
@@ -400,15 +445,27 @@ mod tests {
             }]
         );
         assert!(!r.can_submit());
-        assert!(r.file_problems[0].to_string().contains("CUS-0000C0A7 on lines 1, 3; CUS-0000FAB1 on line 2"));
+        assert!(r.file_problems[0]
+            .to_string()
+            .contains("CUS-0000C0A7 on lines 1, 3; CUS-0000FAB1 on line 2"));
     }
 
     #[test]
     fn file_level_problems_block_submission() {
         let unknown = check("5CG0000001,CUS-DEADBEEF\n", &holding());
-        assert_eq!(unknown.file_problems, vec![FileProblem::UnknownCustomer { id: CustomerId("CUS-DEADBEEF".into()) }]);
+        assert_eq!(
+            unknown.file_problems,
+            vec![FileProblem::UnknownCustomer {
+                id: CustomerId("CUS-DEADBEEF".into())
+            }]
+        );
         let malformed = check("5CG0000001,Contoso\n", &holding());
-        assert_eq!(malformed.file_problems, vec![FileProblem::MalformedCustomerId { text: "Contoso".into() }]);
+        assert_eq!(
+            malformed.file_problems,
+            vec![FileProblem::MalformedCustomerId {
+                text: "Contoso".into()
+            }]
+        );
         let none = check("Serial Number,Customer ID\n", &holding());
         assert_eq!(none.file_problems, vec![FileProblem::NoRows]);
         let no_id = check("5CG0000001\n5CG0000002\n", &holding());
@@ -417,8 +474,18 @@ mod tests {
 
     #[test]
     fn starting_from_the_targets_page_is_the_seed_pitfall() {
-        let r = check(&format!("5CG0000001,{CONTOSO}\n"), &TenantId::Customer(CustomerId(CONTOSO.into())));
-        assert_eq!(r.file_problems, vec![FileProblem::TransferToSelf { name: "Contoso Ltd".into() }]);
-        assert!(r.file_problems[0].to_string().contains("Start the transfer from the page where the PCs are now"));
+        let r = check(
+            &format!("5CG0000001,{CONTOSO}\n"),
+            &TenantId::Customer(CustomerId(CONTOSO.into())),
+        );
+        assert_eq!(
+            r.file_problems,
+            vec![FileProblem::TransferToSelf {
+                name: "Contoso Ltd".into()
+            }]
+        );
+        assert!(r.file_problems[0]
+            .to_string()
+            .contains("Start the transfer from the page where the PCs are now"));
     }
 }

@@ -7,6 +7,14 @@
 //! gets persisted (see [`crate::store`]): a 100,000-PC demo stores a few
 //! bytes, not megabytes.
 
+mod transfers;
+
+pub use transfers::{
+    JobId, JobState, RowResult, RowState, SubmitError, SubmittedRow, TransferJob, TransferRequest,
+    NOT_FOUND_DESCRIPTION, SUCCESS_DESCRIPTION,
+};
+
+use crate::date::Timestamp;
 use crate::ids::{CustomerId, PartnerId, TenantId, UserId};
 use crate::model::{Customer, Device, Partner, Role, SupportPlan, User};
 use crate::seed::{self, DemoConfig, World};
@@ -26,6 +34,8 @@ pub enum AccessError {
     /// The partner has no holding tenant because no user completed the
     /// partner course.
     SetupIncomplete(PartnerId),
+    /// The transfer does not exist or is someone else's.
+    NoSuchTransfer(JobId),
 }
 
 impl fmt::Display for AccessError {
@@ -43,6 +53,7 @@ impl fmt::Display for AccessError {
                 f,
                 "Unassigned Devices is not available: the partner account setup is incomplete"
             ),
+            AccessError::NoSuchTransfer(job) => write!(f, "there is no transfer {job} in your account"),
         }
     }
 }
@@ -60,6 +71,36 @@ pub enum Event {
         customer: CustomerId,
         /// On or off.
         enabled: bool,
+    },
+    /// A transfer was accepted and queued.
+    TransferSubmitted {
+        /// Its number.
+        job: JobId,
+        /// Who submitted it.
+        user: UserId,
+        /// What was submitted.
+        request: TransferRequest,
+        /// When.
+        at: Timestamp,
+    },
+    /// A queued transfer started running.
+    TransferStarted {
+        /// Its number.
+        job: JobId,
+        /// When.
+        at: Timestamp,
+    },
+    /// A transfer ran: its rows were checked and its PCs moved.
+    TransferCompleted {
+        /// Its number.
+        job: JobId,
+        /// When.
+        at: Timestamp,
+    },
+    /// The submitter opened the transfer's notification.
+    NotificationRead {
+        /// The transfer.
+        job: JobId,
     },
 }
 
@@ -124,6 +165,7 @@ pub struct Engine {
     config: DemoConfig,
     events: Vec<Event>,
     world: World,
+    jobs: Vec<TransferJob>,
 }
 
 impl Engine {
@@ -133,6 +175,7 @@ impl Engine {
             config,
             events: Vec::new(),
             world: seed::generate(config),
+            jobs: Vec::new(),
         }
     }
 
@@ -156,6 +199,15 @@ impl Engine {
                     .ok_or_else(|| format!("it names an unknown customer {customer}"))?;
                 c.insights_collection = *enabled;
             }
+            Event::TransferSubmitted {
+                job,
+                user,
+                request,
+                at,
+            } => self.apply_submitted(*job, user, request, *at)?,
+            Event::TransferStarted { job, .. } => self.apply_started(*job)?,
+            Event::TransferCompleted { job, at } => self.apply_completed(*job, *at)?,
+            Event::NotificationRead { job } => self.apply_read(*job)?,
         }
         self.events.push(event);
         Ok(())
