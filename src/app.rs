@@ -1,12 +1,14 @@
 //! The app: backend and session in context, and the routes.
 
 use crate::backend::{self, BackendHandle, StartupNotice};
+use crate::components::notification_center::DataVersion;
 use crate::components::shell::Shell;
 use crate::components::startup_notice::StartupNoticeBanner;
 use crate::pages::{
     account::AccountPage, customer_home::CustomerHome, customers::CustomersPage,
     devices::CustomerPcs, landing::Landing, not_found::NotFound, portfolio_home::PortfolioHome,
-    settings::SettingsPage, sign_in::SignIn, unassigned::UnassignedDevices,
+    settings::SettingsPage, sign_in::SignIn, transfers::TransfersPage,
+    unassigned::UnassignedDevices,
 };
 use crate::session::SignedIn;
 use leptos::prelude::*;
@@ -28,6 +30,7 @@ pub fn AppWith(backend: Arc<dyn backend::Backend>, notice: Option<String>) -> im
     provide_context(BackendHandle(backend));
     provide_context(StartupNotice(RwSignal::new(notice)));
     SignedIn::provide();
+    provide_context(DataVersion(RwSignal::new(0)));
 
     view! {
         <Router>
@@ -39,6 +42,7 @@ pub fn AppWith(backend: Arc<dyn backend::Backend>, notice: Option<String>) -> im
                     <Route path=path!("") view=PortfolioHome/>
                     <Route path=path!("customers") view=CustomersPage/>
                     <Route path=path!("unassigned-devices") view=UnassignedDevices/>
+                    <Route path=path!("transfers") view=TransfersPage/>
                 </ParentRoute>
                 <ParentRoute path=path!("/customers/:customer") view=Shell>
                     <Route path=path!("") view=CustomerHome/>

@@ -12,6 +12,7 @@ pub mod components;
 pub mod pages;
 pub mod paths;
 pub mod session;
+pub mod transfer;
 
 /// Mounts the app on the page's `<body>`.
 pub fn mount() {

@@ -14,6 +14,8 @@ pub const ALL_HOME: &str = "/all";
 pub const ALL_CUSTOMERS: &str = "/all/customers";
 /// All Customers: the holding tenant.
 pub const UNASSIGNED_DEVICES: &str = "/all/unassigned-devices";
+/// All Customers: the transfer history.
+pub const TRANSFERS: &str = "/all/transfers";
 
 /// A page of a customer's dashboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

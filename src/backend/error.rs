@@ -1,6 +1,7 @@
 //! What can go wrong when asking the backend.
 
 use std::fmt;
+use wxp_core::engine::SubmitError;
 use wxp_core::ids::CustomerIdError;
 use wxp_core::AccessError;
 
@@ -18,6 +19,8 @@ pub enum BackendError {
         /// What it said.
         message: String,
     },
+    /// The backend refused a transfer before queueing it.
+    Submit(SubmitError),
     /// The page's address does not name a customer.
     Address(CustomerIdError),
     /// The browser could not keep the change (e.g. storage full).
@@ -40,6 +43,7 @@ impl fmt::Display for BackendError {
             BackendError::Server { status, message } => {
                 write!(f, "The server answered with an error ({status}): {message}")
             }
+            BackendError::Submit(e) => write!(f, "The transfer was refused: {e}."),
             BackendError::Address(e) => write!(f, "The address of this page is wrong: {e}"),
             BackendError::Storage(m) => {
                 write!(f, "The change could not be saved in this browser: {m}")
@@ -53,5 +57,14 @@ impl std::error::Error for BackendError {}
 impl From<AccessError> for BackendError {
     fn from(e: AccessError) -> Self {
         BackendError::Access(e)
+    }
+}
+
+impl From<SubmitError> for BackendError {
+    fn from(e: SubmitError) -> Self {
+        match e {
+            SubmitError::Access(a) => BackendError::Access(a),
+            other => BackendError::Submit(other),
+        }
     }
 }

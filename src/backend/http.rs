@@ -3,16 +3,18 @@
 //! Endpoints mirror the [`Backend`] trait one to one under the API base; the
 //! acting user travels in the `X-WXP-User` header, where a deployment would
 //! put its bearer token. Access errors come back as `403`/`404` with an
-//! [`AccessError`] as the JSON body, so pages show the same messages as with
-//! the mock.
+//! [`AccessError`] as the JSON body, a refused transfer as `422` with a
+//! [`SubmitError`], so pages show the same messages as with the mock.
 
 use super::{Backend, BackendError, Reply};
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::sync::Arc;
+use wxp_core::engine::{JobId, SubmitError, TransferJob, TransferRequest};
 use wxp_core::seed::DemoConfig;
-use wxp_core::{AccessError, CustomerId, TenantId, UserId};
+use wxp_core::transfer_file::Place;
+use wxp_core::{AccessError, CustomerId, SerialNumber, TenantId, UserId};
 
 /// A backend reached over HTTP.
 pub struct HttpBackend {
@@ -69,13 +71,20 @@ async fn read<T: DeserializeOwned>(
     }
     let status = response.status();
     let body = response.text().await.unwrap_or_default();
-    match serde_json::from_str::<AccessError>(&body) {
-        Ok(access) if status == 403 || status == 404 => Err(BackendError::Access(access)),
-        _ => Err(BackendError::Server {
-            status,
-            message: body,
-        }),
+    if status == 403 || status == 404 {
+        if let Ok(access) = serde_json::from_str::<AccessError>(&body) {
+            return Err(BackendError::Access(access));
+        }
     }
+    if status == 422 {
+        if let Ok(refused) = serde_json::from_str::<SubmitError>(&body) {
+            return Err(refused.into());
+        }
+    }
+    Err(BackendError::Server {
+        status,
+        message: body,
+    })
 }
 
 fn tenant_path(tenant: &TenantId) -> String {
@@ -122,6 +131,30 @@ impl Backend for HttpBackend {
             &format!("/customers/{customer}/settings/insights-collection"),
             &serde_json::json!({ "enabled": enabled }),
         )
+    }
+
+    fn locate(
+        &self,
+        user: UserId,
+        serials: Vec<SerialNumber>,
+    ) -> Reply<Vec<(SerialNumber, Place)>> {
+        self.post(Some(user), "/devices/locate", &serials)
+    }
+
+    fn submit_transfer(&self, user: UserId, request: TransferRequest) -> Reply<JobId> {
+        self.post(Some(user), "/transfers", &request)
+    }
+
+    fn transfers(&self, user: UserId) -> Reply<Vec<TransferJob>> {
+        self.get(Some(user), "/transfers")
+    }
+
+    fn notifications(&self, user: UserId) -> Reply<Vec<TransferJob>> {
+        self.get(Some(user), "/notifications")
+    }
+
+    fn mark_read(&self, user: UserId, job: JobId) -> Reply<()> {
+        self.post(Some(user), &format!("/notifications/{job}/read"), &())
     }
 
     fn demo_config(&self) -> Reply<DemoConfig> {

@@ -16,9 +16,12 @@ use leptos::prelude::*;
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
-use wxp_core::engine::{Account, CustomerSummary, Portfolio, Session};
+use wxp_core::engine::{
+    Account, CustomerSummary, JobId, Portfolio, Session, TransferJob, TransferRequest,
+};
 use wxp_core::seed::DemoConfig;
-use wxp_core::{CustomerId, Device, TenantId, UserId};
+use wxp_core::transfer_file::Place;
+use wxp_core::{CustomerId, Device, SerialNumber, TenantId, UserId};
 
 /// A browser future: not `Send`, as nothing is in wasm.
 pub type LocalBoxFuture<T> = Pin<Box<dyn Future<Output = T>>>;
@@ -48,6 +51,17 @@ pub trait Backend: Send + Sync {
         customer: CustomerId,
         enabled: bool,
     ) -> Reply<()>;
+    /// Where the user can see each of `serials` (those it can see at all).
+    fn locate(&self, user: UserId, serials: Vec<SerialNumber>)
+        -> Reply<Vec<(SerialNumber, Place)>>;
+    /// Queues a transfer; the same request key returns the same job.
+    fn submit_transfer(&self, user: UserId, request: TransferRequest) -> Reply<JobId>;
+    /// The partner's transfer jobs, newest first.
+    fn transfers(&self, user: UserId) -> Reply<Vec<TransferJob>>;
+    /// The user's notifications (their completed transfers), newest first.
+    fn notifications(&self, user: UserId) -> Reply<Vec<TransferJob>>;
+    /// Marks a notification read.
+    fn mark_read(&self, user: UserId, job: JobId) -> Reply<()>;
     /// The demo data's configuration.
     fn demo_config(&self) -> Reply<DemoConfig>;
     /// Restores the demo data to the seed of `config`.

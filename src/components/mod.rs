@@ -4,6 +4,8 @@ pub mod bar_chart;
 pub mod copy_button;
 pub mod device_table;
 pub mod loaded;
+pub mod notification_center;
 pub mod setup_notice;
 pub mod shell;
 pub mod startup_notice;
+pub mod transfer_dialog;

@@ -3,6 +3,7 @@
 
 use crate::backend::{use_backend, BackendError, StartupNotice};
 use crate::components::loaded::loaded;
+use crate::components::notification_center::{DataVersion, NotificationCenter};
 use crate::components::setup_notice::SetupIncompleteNotice;
 use crate::paths::{self, CustomerPage};
 use crate::session::SignedIn;
@@ -95,6 +96,9 @@ fn Frame(session: Session) -> impl IntoView {
         Scope::Partner(p) => p.name.clone(),
         Scope::Customer(c) => c.customer.name.clone(),
     };
+    // Pages inside the frame know who is signed in and what they work on.
+    provide_context(session.clone());
+    let is_partner = matches!(session.scope, Scope::Partner(_));
     let menu = match session.scope {
         Scope::Partner(partner) => view! { <PartnerMenu partner/> }.into_any(),
         Scope::Customer(summary) => {
@@ -116,6 +120,7 @@ fn Frame(session: Session) -> impl IntoView {
                         {session.user.role.label()} " · " {organisation}
                     </span>
                 </span>
+                {is_partner.then(|| view! { <NotificationCenter/> })}
                 <button type="button" class="sign-out" on:click=sign_out>
                     "Sign out"
                 </button>
@@ -148,6 +153,7 @@ fn PartnerMenu(partner: wxp_core::Partner) -> impl IntoView {
                     <ul class="menu">
                         <li><A href=paths::ALL_HOME exact=true>"Home"</A></li>
                         <li><A href=paths::ALL_CUSTOMERS>"Customers"</A></li>
+                        <li><A href=paths::TRANSFERS>"Transfers"</A></li>
                         {setup_complete
                             .then(|| {
                                 view! {
@@ -245,6 +251,7 @@ pub fn customer_resource() -> LocalResource<Result<CustomerSummary, BackendError
     let user = current_user();
     let selection = selection();
     LocalResource::new(move || {
+        DataVersion::track();
         let (backend, user) = (backend.clone(), user.clone());
         let selection = selection.get();
         async move {

@@ -9,4 +9,5 @@ pub mod not_found;
 pub mod portfolio_home;
 pub mod settings;
 pub mod sign_in;
+pub mod transfers;
 pub mod unassigned;

@@ -3,6 +3,7 @@
 use crate::backend::use_backend;
 use crate::components::bar_chart::{Bar, BarChart};
 use crate::components::loaded::loaded;
+use crate::components::notification_center::DataVersion;
 use crate::components::shell::current_user;
 use leptos::prelude::*;
 use wxp_core::engine::Portfolio;
@@ -13,7 +14,10 @@ use wxp_core::format::thousands;
 pub fn PortfolioHome() -> impl IntoView {
     let backend = use_backend();
     let user = current_user();
-    let portfolio = LocalResource::new(move || backend.portfolio(user.clone()));
+    let portfolio = LocalResource::new(move || {
+        DataVersion::track();
+        backend.portfolio(user.clone())
+    });
     view! {
         <h1>"Home"</h1>
         {loaded(portfolio, |p| view! { <Overview portfolio=p/> })}

@@ -3,8 +3,10 @@
 use crate::backend::{use_backend, BackendError};
 use crate::components::device_table::DeviceTable;
 use crate::components::loaded::loaded;
+use crate::components::notification_center::DataVersion;
 use crate::components::setup_notice::SetupIncompleteNotice;
 use crate::components::shell::current_user;
+use crate::components::transfer_dialog::TransferDevices;
 use leptos::prelude::*;
 use wxp_core::engine::Scope;
 use wxp_core::{AccessError, TenantId};
@@ -17,6 +19,7 @@ pub fn UnassignedDevices() -> impl IntoView {
     let user = current_user();
     // The holding tenant is the acting partner's: ask who that is first.
     let devices = LocalResource::new(move || {
+        DataVersion::track();
         let (backend, user) = (backend.clone(), user.clone());
         async move {
             let session = backend.session(user.clone()).await?;
@@ -26,18 +29,20 @@ pub fn UnassignedDevices() -> impl IntoView {
             if !partner.setup_complete {
                 return Ok(Err(partner.kind));
             }
-            let list = backend.devices(user, TenantId::Holding(partner.id)).await?;
-            Ok(Ok(list))
+            let tenant = TenantId::Holding(partner.id);
+            let list = backend.devices(user, tenant.clone()).await?;
+            Ok(Ok((tenant, list)))
         }
     });
     view! {
         <h1>"Unassigned Devices"</h1>
         {loaded(devices, |result| match result {
-            Ok(list) => view! {
+            Ok((tenant, list)) => view! {
                 <p class="lede">
                     "PCs reported to HP as resold by your organisation that are not yet in a customer's dashboard. "
                     "Clear any filters so the full list is visible before you export or copy serial numbers."
                 </p>
+                <TransferDevices source=tenant source_name="Unassigned Devices".to_owned() devices=list.clone()/>
                 <DeviceTable
                     devices=list
                     insights=false

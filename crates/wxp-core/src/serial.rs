@@ -14,7 +14,7 @@ pub const SERIAL_LEN: usize = 10;
 pub struct SerialNumber([u8; SERIAL_LEN]);
 
 /// Why a piece of text is not a serial number.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SerialError {
     /// Nothing was given (or only spaces).
     Empty,

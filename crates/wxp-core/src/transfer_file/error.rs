@@ -1,12 +1,12 @@
 //! What makes a whole transfer file unreadable.
 
-use super::Limits;
 use crate::format::thousands;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Why a file cannot be read as a transfer file at all. Each says what is
 /// wrong and, where it has one, where.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub enum FileError {
     /// The file has no bytes.
@@ -43,13 +43,6 @@ pub enum FileError {
         /// What the reader said.
         reason: String,
     },
-}
-
-impl FileError {
-    /// The limits that were exceeded, if this is such an error.
-    pub fn limits(&self) -> Option<Limits> {
-        None
-    }
 }
 
 /// The column letter of a zero-based column index: 0 is A, 26 is AA.

@@ -20,6 +20,7 @@ mod error;
 mod raw;
 mod review;
 mod sample;
+pub mod wire;
 #[cfg(feature = "xlsx")]
 mod xlsx;
 

@@ -4,11 +4,12 @@ use super::decode::{decode, Encoding};
 use super::error::column_letter;
 use super::{FileError, Limits};
 use crate::serial::{SerialError, SerialNumber};
+use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::fmt;
 
 /// The delimiter of a CSV file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Delimiter {
     /// `,`
     Comma,
@@ -31,7 +32,7 @@ impl Delimiter {
 }
 
 /// How the file was read, shown to the user so a surprise is visible.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Format {
     /// A text file.
     Csv {

@@ -5,11 +5,12 @@ use super::raw::{SerialCell, TransferFile};
 use crate::format::thousands;
 use crate::ids::{CustomerId, TenantId};
 use crate::serial::{SerialError, SerialNumber};
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::fmt;
 
 /// Where a PC the user can see is.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Place {
     /// In the partner's Unassigned Devices.
     Unassigned,
