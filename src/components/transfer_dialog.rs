@@ -20,7 +20,7 @@ use wxp_core::{Device, SerialNumber, TenantId};
 const PROBLEMS_SHOWN: usize = 100;
 
 /// "1 row", "1,200 rows".
-fn rows(n: usize) -> String {
+fn row_count(n: usize) -> String {
     if n == 1 {
         "1 row".to_owned()
     } else {
@@ -116,7 +116,7 @@ pub fn TransferDevices(
                                     read_as: format!(
                                         "{}{header}; {} read",
                                         read.format,
-                                        rows(read.rows.len())
+                                        row_count(read.rows.len())
                                     ),
                                     review,
                                     key: format!(
@@ -319,7 +319,7 @@ fn ReviewPanel(
             {(problems > 0).then(|| view! {
                 <div class="row-problems">
                     <p role="alert">
-                        <strong>{if problems == 1 { "1 row has a problem".to_owned() } else { format!("{} have problems", rows(problems)) }}</strong>
+                        <strong>{if problems == 1 { "1 row has a problem".to_owned() } else { format!("{} have problems", row_count(problems)) }}</strong>
                         {(problems > PROBLEMS_SHOWN).then(|| format!(" (the first {PROBLEMS_SHOWN} are listed; the download has them all)"))}
                         ". Fix the file and upload it again, or transfer the other rows without them."
                     </p>
@@ -331,7 +331,7 @@ fn ReviewPanel(
                     {can_submit.then(|| view! {
                         <label class="check">
                             <input type="checkbox" prop:checked=leave_out on:change=move |ev| leave_out.set(event_target_checked(&ev))/>
-                            {format!(" Leave out the {} with problems and transfer the other {}", if problems == 1 { "row".to_owned() } else { rows(problems) }, pcs(valid))}
+                            {format!(" Leave out the {} with problems and transfer the other {}", if problems == 1 { "row".to_owned() } else { row_count(problems) }, pcs(valid))}
                         </label>
                     })}
                 </div>
