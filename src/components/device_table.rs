@@ -8,10 +8,10 @@
 use crate::browser;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use std::collections::HashSet;
 use std::sync::Arc;
 use wxp_core::device_query::{self, Filter, SearchIndex, Sort, SortKey};
 use wxp_core::export;
+use wxp_core::fast_hash::FastSet;
 use wxp_core::format::{pcs, thousands};
 use wxp_core::{Device, SerialNumber, SupportPlan};
 
@@ -116,7 +116,7 @@ pub fn DeviceTable(
     let text = RwSignal::new(String::new());
     let plan = RwSignal::new(None::<SupportPlan>);
     let model = RwSignal::new(None::<Arc<str>>);
-    let selected = RwSignal::new(HashSet::<SerialNumber>::new());
+    let selected = RwSignal::new(FastSet::<SerialNumber>::default());
     let feedback = RwSignal::new(None::<Feedback>);
     let scroll_top = RwSignal::new(0.0_f64);
     let viewport_height = RwSignal::new(640.0_f64);
@@ -416,7 +416,7 @@ pub fn DeviceTable(
                         }
                     }}
                     {move || {
-                        let n = selected.with(HashSet::len);
+                        let n = selected.with(FastSet::len);
                         (n > 0).then(|| format!(" · {} selected", thousands(n)))
                     }}
                 </p>

@@ -9,9 +9,9 @@ use crate::transfer::{directory::review_with_backend, worker};
 use leptos::html::Dialog;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use std::collections::HashSet;
 use std::sync::Arc;
 use wxp_core::engine::{SubmittedRow, TransferRequest};
+use wxp_core::fast_hash::FastSet;
 use wxp_core::format::{pcs, thousands};
 use wxp_core::transfer_file::{problems_csv, Limits, Review, SAMPLE_FILE, SAMPLE_FILE_NAME};
 use wxp_core::{Device, SerialNumber, TenantId};
@@ -64,7 +64,7 @@ pub fn TransferDevices(
     let possession = RwSignal::new(false);
     let leave_out = RwSignal::new(false);
     let in_progress = RwSignal::new(None::<String>);
-    let source_serials: Arc<HashSet<SerialNumber>> =
+    let source_serials: Arc<FastSet<SerialNumber>> =
         Arc::new(devices.iter().map(|d| d.serial).collect());
 
     let open = move |_| {

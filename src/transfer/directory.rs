@@ -2,7 +2,8 @@
 //! backend before the review runs.
 
 use crate::backend::{Backend, BackendError};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+use wxp_core::fast_hash::FastSet;
 use wxp_core::transfer_file::{review, Directory, Place, Review, TransferFile};
 use wxp_core::{CustomerId, SerialNumber, TenantId, UserId};
 
@@ -10,7 +11,7 @@ use wxp_core::{CustomerId, SerialNumber, TenantId, UserId};
 /// transfer starts from, and where the other PCs of the file are.
 pub struct AccountDirectory<'a> {
     customers: HashMap<CustomerId, String>,
-    source: &'a HashSet<SerialNumber>,
+    source: &'a FastSet<SerialNumber>,
     elsewhere: HashMap<SerialNumber, Place>,
 }
 
@@ -33,7 +34,7 @@ pub async fn review_with_backend(
     user: UserId,
     file: &TransferFile,
     source: &TenantId,
-    source_serials: &HashSet<SerialNumber>,
+    source_serials: &FastSet<SerialNumber>,
 ) -> Result<Review, BackendError> {
     let customers = backend
         .customers(user.clone())

@@ -6,7 +6,7 @@ import {
   startApp, assertNoPageErrors, eventually, expectAttribute, expectCount, expectText, expectVisible,
 } from './harness.mjs';
 import {
-  ACCOUNTS, ALPINE_UNASSIGNED, signInAs, selectCustomer, menuLink, deviceList, exportCsv, parseCount,
+  ACCOUNTS, ALPINE_UNASSIGNED, signInAs, goToUnassignedDevices, goToCustomerPcs, exportCsv, parseCount,
   clipboardText, formatThousands,
 } from './portal.mjs';
 
@@ -22,9 +22,7 @@ const ALL_SHOWN = `${formatThousands(ALPINE_UNASSIGNED)} PCs`;
 /** Signs in as Alpine's partner admin and opens Unassigned Devices. */
 async function openUnassignedDevices(page) {
   await signInAs(page, ACCOUNTS.alpine);
-  await menuLink(page, 'Unassigned Devices').click();
-  const list = deviceList(page, 'Unassigned Devices');
-  await list.loaded();
+  const list = await goToUnassignedDevices(page);
   await expectText(list.count, ALL_SHOWN);
   return list;
 }
@@ -32,11 +30,7 @@ async function openUnassignedDevices(page) {
 /** Opens a customer's Devices > PCs as Alpine's partner admin. */
 async function openCustomerPcs(page, customer) {
   await signInAs(page, ACCOUNTS.alpine);
-  await selectCustomer(page, customer);
-  await menuLink(page, 'PCs').click();
-  const list = deviceList(page, `PCs of ${customer}`);
-  await list.loaded();
-  return list;
+  return goToCustomerPcs(page, customer);
 }
 
 /** Waits for a filtered count "Showing N of 1,200 PCs" and returns N. */

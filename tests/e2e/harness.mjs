@@ -152,6 +152,14 @@ export function expectCount(locator, n, options) {
   });
 }
 
+/** Waits until the control is enabled (`true`) or disabled (`false`). */
+export function expectEnabled(locator, enabled = true, options) {
+  return eventually(() => locator.isEnabled({ timeout: 1_000 }), (is) => is === enabled, {
+    what: `${locator} ${enabled ? 'enabled' : 'disabled'}`,
+    ...options,
+  });
+}
+
 /** Waits until the locator is visible; returns it. */
 export async function expectVisible(locator, options) {
   await locator.waitFor({ state: 'visible', ...options });

@@ -136,11 +136,40 @@ export function deviceList(page, tableName) {
   };
 }
 
-/** Clicks Export CSV and returns the download and its text (without the BOM). */
-export async function exportCsv(page, list) {
-  const [download] = await Promise.all([page.waitForEvent('download'), list.exportCsv.click()]);
+/** Clicks `button` and returns the file it downloads and its text (without the BOM). */
+export async function downloadText(page, button) {
+  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
   const text = await readFile(await download.path(), 'utf8');
   return { download, text: text.replace(/^\uFEFF/, '') };
+}
+
+/** Clicks Export CSV and returns the download and its text (without the BOM). */
+export function exportCsv(page, list) {
+  return downloadText(page, list.exportCsv);
+}
+
+/** Opens Unassigned Devices from the menu (selecting All Customers first)
+ * and waits for its list. */
+export async function goToUnassignedDevices(page) {
+  await selectCustomer(page, 'All Customers');
+  await menuLink(page, 'Unassigned Devices').click();
+  const list = deviceList(page, 'Unassigned Devices');
+  await list.loaded();
+  return list;
+}
+
+/** Opens a customer's Devices > PCs from the menu and waits for its list. */
+export async function goToCustomerPcs(page, customer) {
+  await selectCustomer(page, customer);
+  await menuLink(page, 'PCs').click();
+  const list = deviceList(page, `PCs of ${customer}`);
+  await list.loaded();
+  return list;
+}
+
+/** The number of PCs in a device list (all of them, whatever the filters). */
+export async function listTotal(list) {
+  return parseCount(await expectText(list.count, /[\d,]+ PCs?\b/)).total;
 }
 
 /** Reads "Showing N of T PCs" (filtered) or "T PCs" as numbers. */

@@ -23,6 +23,7 @@ pub mod date;
 pub mod device_query;
 pub mod engine;
 pub mod export;
+pub mod fast_hash;
 pub mod format;
 pub mod ids;
 pub mod model;

@@ -9,6 +9,7 @@
 use super::{AccessError, Engine, Event};
 use crate::date::Timestamp;
 use crate::export::write_csv;
+use crate::fast_hash::{FastMap, FastSet};
 use crate::format::pcs;
 use crate::ids::{CustomerId, PartnerId, TenantId, UserId};
 use crate::model::Role;
@@ -16,7 +17,7 @@ use crate::serial::SerialNumber;
 use crate::transfer_file::Place;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::fmt;
 
 /// A transfer job's number.
@@ -462,9 +463,9 @@ impl Engine {
     }
 
     /// Each row's result against the state of now, and the PCs to move.
-    fn plan_moves(&self, job: &TransferJob) -> (Vec<RowResult>, HashSet<SerialNumber>) {
+    fn plan_moves(&self, job: &TransferJob) -> (Vec<RowResult>, FastSet<SerialNumber>) {
         let empty = Vec::new();
-        let in_source: HashSet<SerialNumber> = self
+        let in_source: FastSet<SerialNumber> = self
             .world
             .tenants
             .get(&job.source)
@@ -473,8 +474,8 @@ impl Engine {
             .map(|d| d.serial)
             .collect();
         let to_itself = job.source == TenantId::Customer(job.target.clone());
-        let mut moves = HashSet::new();
-        let mut first_row: HashMap<SerialNumber, usize> = HashMap::new();
+        let mut moves = FastSet::default();
+        let mut first_row: FastMap<SerialNumber, usize> = FastMap::default();
         let failed = |description: String| RowResult {
             state: RowState::Failed,
             description,
@@ -514,7 +515,7 @@ impl Engine {
         &mut self,
         source: &TenantId,
         target: &TenantId,
-        moves: &HashSet<SerialNumber>,
+        moves: &FastSet<SerialNumber>,
     ) {
         if moves.is_empty() {
             return;

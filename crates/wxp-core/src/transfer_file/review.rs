@@ -2,11 +2,11 @@
 //! every check the backend would make, made first.
 
 use super::raw::{SerialCell, TransferFile};
+use crate::fast_hash::FastMap;
 use crate::format::thousands;
 use crate::ids::{CustomerId, TenantId};
 use crate::serial::{SerialError, SerialNumber};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 use std::fmt;
 
 /// Where a PC the user can see is.
@@ -219,7 +219,8 @@ pub fn review(file: &TransferFile, source: &TenantId, directory: &impl Directory
 
     let mut valid = Vec::with_capacity(file.rows.len());
     let mut problems = Vec::new();
-    let mut first_line: HashMap<SerialNumber, u32> = HashMap::with_capacity(file.rows.len());
+    let mut first_line: FastMap<SerialNumber, u32> =
+        FastMap::with_capacity_and_hasher(file.rows.len(), Default::default());
     for row in &file.rows {
         let reason = match &row.serial {
             SerialCell::Invalid { error, .. } => Some(RowReason::BadSerial(error.clone())),
