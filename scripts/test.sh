@@ -26,7 +26,7 @@ fi
 say "Formatting and lints"
 cargo fmt --all -- --check
 cargo clippy -p wxp-core --all-targets --all-features -- -D warnings
-cargo clippy -p wxp-portal --target wasm32-unknown-unknown --all-targets -- -D warnings
+cargo clippy -p wxp-portal -p transfer-worker --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 say "Domain tests (native)"
 cargo test -p wxp-core --all-features

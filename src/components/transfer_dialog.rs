@@ -195,7 +195,7 @@ pub fn TransferDevices(
     };
     // Talks to the outside world: closes the dialog once the job is queued.
     Effect::new(move |_| {
-        if let (Some(Ok(job)), Some(r)) = (submit.value().get(), reviewed().map(|r| r.clone())) {
+        if let (Some(Ok(job)), Some(r)) = (submit.value().get(), reviewed()) {
             let target = r
                 .review
                 .target

@@ -5,9 +5,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
-import { expectCount, expectText, expectVisible, eventually } from './harness.mjs';
+import { expectCount, expectEnabled, expectText, expectVisible, eventually } from './harness.mjs';
 import {
-  ACCOUNTS, signInAs, selectCustomer, menuLink, pageHeading, downloadText, parseCount,
+  ACCOUNTS, signInAs, selectCustomer, menuLink, pageHeading, downloadText, parseCount, formatThousands,
 } from './portal.mjs';
 
 /** The local-storage key of the mock's job duration, in ms (default 1,500). */
@@ -21,6 +21,9 @@ export const SUMMARY_HEADER = ['Serial Number', 'Customer ID', 'State', 'State D
 export const SUCCESS = 'Asset successfully created';
 
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** "1 PC", "3 PCs", "1,197 PCs", as the portal counts PCs. */
+export const pcsText = (n) => `${formatThousands(n)} PC${n === 1 ? '' : 's'}`;
 
 /** A fresh page whose transfer jobs take `durationMs` (set before the app
  * loads, again on every reload), signed in as Alpine's partner admin. */
@@ -120,7 +123,7 @@ export function transferDialog(page) {
     fileProblems: review.getByRole('alert').filter({ hasText: 'Nothing can be transferred with this file' })
       .getByRole('listitem'),
     /** "5 rows have problems. …" */
-    problemsNotice: review.getByRole('alert').filter({ hasText: /problem/ }).filter({ hasNot: page.getByRole('list') }),
+    problemsNotice: review.getByRole('alert').filter({ hasText: /^(1 row has a problem|[\d,]+ rows have problems)/ }),
     /** The status line under the Transfer button once a job is queued. */
     inProgress: page.getByRole('status').filter({ hasText: /^Transfer \d+ is in progress/ }),
 
@@ -153,6 +156,7 @@ export function transferDialog(page) {
      * close; returns the job number from the in-progress status. */
     async submit() {
       await possession.check();
+      await expectEnabled(upload);
       await upload.click();
       await expectCount(dialog, 0);
       return this.jobNumber();
@@ -167,9 +171,19 @@ export function transferDialog(page) {
 
 /** Checks that Upload is disabled and nothing offers to transfer. */
 export async function expectNoUpload(transfer) {
-  assert.equal(await transfer.upload.isDisabled(), true, 'Upload is disabled');
+  await expectEnabled(transfer.upload, false);
   await expectCount(transfer.possession, 0);
   await expectCount(transfer.willMove, 0);
+}
+
+/** From the device list on screen: writes a file of `serials` to
+ * `customerId`, uploads it and returns the transfer's number. */
+export async function transferFromPage(page, files, { name, serials, customerId }) {
+  const transfer = transferDialog(page);
+  await transfer.open();
+  await transfer.choose(await files.write(name, transferCsv(rowsTo(customerId, serials))));
+  await expectText(transfer.willMove, `${pcsText(serials.length)} will be transferred.`);
+  return transfer.submit();
 }
 
 // ----- The Notification Center --------------------------------------------
@@ -212,9 +226,21 @@ export function notificationCenter(page) {
 }
 
 /** A transfer notification's headline: "Transfer 1: 3 PCs to Contoso Ltd: 3 transferred, 0 failed". */
-export function headline(job, { pcs, to, transferred = pcs, failed = pcs - transferred }) {
-  return `Transfer ${job}: ${pcs} PC${pcs === 1 ? '' : 's'} to ${to}: ${transferred} transferred, ${failed} failed`;
+export function headline(job, { pcs, to, transferred = pcs }) {
+  return `Transfer ${job}: ${pcsText(pcs)} to ${to}: ${transferred} transferred, ${pcs - transferred} failed`;
 }
+
+/** Opens the Notification Center, expands the notification with this
+ * headline (which marks it read) and downloads its Summary. */
+export async function notificationSummary(page, headlineText) {
+  const center = notificationCenter(page);
+  await center.open();
+  const item = await center.openItem(headlineText);
+  return downloadCsv(page, item.getByRole('button', { name: 'Download Summary', exact: true }));
+}
+
+/** The Summary rows of PCs that all moved to `customerId`. */
+export const successRows = (serials, customerId) => serials.map((serial) => [serial, customerId, 'Success', SUCCESS]);
 
 // ----- All Customers > Transfers ------------------------------------------
 

@@ -1,11 +1,10 @@
 //! Native benchmark of transfer files and jobs. Prints figures; asserts
-//! nothing. Run: `cargo run --release -p wxp-core --features xlsx --example bench_transfer`.
+//! nothing. Run: `cargo run --release -p wxp-core --features bench-files --example bench_transfer`.
 //!
 //! - read + review of CSV and XLSX transfer files of 1,000 to 1,000,000 rows
 //! - the engine running a 10,000-PC transfer job out of a 100,000-PC tenant
 
 use std::hint::black_box;
-use std::io::Write;
 use std::time::{Duration, Instant};
 use wxp_core::date::Timestamp;
 use wxp_core::engine::{SubmittedRow, TransferRequest};
@@ -14,59 +13,7 @@ use wxp_core::seed::{DemoConfig, DemoSize};
 use wxp_core::transfer_file::{read, review, Directory, Limits, Place};
 use wxp_core::{CustomerId, Engine, PartnerId, SerialNumber, TenantId, UserId};
 
-const TARGET: &str = "CUS-0000C0A7";
-
-fn serial(i: usize) -> String {
-    format!("5CG{i:07}")
-}
-
-fn csv(rows: usize) -> Vec<u8> {
-    let mut out = Vec::with_capacity(rows * 25 + 32);
-    out.extend_from_slice(b"Serial Number,Customer ID\r\n");
-    for i in 0..rows {
-        write!(out, "{},{TARGET}\r\n", serial(i)).unwrap();
-    }
-    out
-}
-
-/// A minimal workbook: one sheet of inline strings, entries stored.
-fn xlsx(rows: usize) -> Vec<u8> {
-    let mut sheet = String::with_capacity(rows * 120);
-    sheet.push_str(r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#);
-    let cell = |r: usize, c: char, v: &str| {
-        format!(r#"<c r="{c}{r}" t="inlineStr"><is><t>{v}</t></is></c>"#)
-    };
-    sheet.push_str(&format!(
-        r#"<row r="1">{}{}</row>"#,
-        cell(1, 'A', "Serial Number"),
-        cell(1, 'B', "Customer ID")
-    ));
-    for i in 0..rows {
-        let r = i + 2;
-        sheet.push_str(&format!(
-            r#"<row r="{r}">{}{}</row>"#,
-            cell(r, 'A', &serial(i)),
-            cell(r, 'B', TARGET)
-        ));
-    }
-    sheet.push_str("</sheetData></worksheet>");
-    let files = [
-        ("[Content_Types].xml", r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#.to_owned()),
-        ("_rels/.rels", r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#.to_owned()),
-        ("xl/workbook.xml", r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Transfer" sheetId="1" r:id="rId1"/></sheets></workbook>"#.to_owned()),
-        ("xl/_rels/workbook.xml.rels", r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#.to_owned()),
-        ("xl/worksheets/sheet1.xml", sheet),
-    ];
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Stored)
-        .large_file(true);
-    for (name, body) in files {
-        zip.start_file(name, options).unwrap();
-        zip.write_all(body.as_bytes()).unwrap();
-    }
-    zip.finish().unwrap().into_inner()
-}
+use wxp_core::transfer_file::bench_files::{csv, serial, xlsx, TARGET};
 
 /// Every serial is in the source but the last one per thousand.
 struct Source(FastSet<SerialNumber>);

@@ -15,6 +15,8 @@
 //! Customer ID of a row is an index into the file's few distinct IDs, so a
 //! 100,000-row file costs no allocation per row.
 
+#[cfg(feature = "bench-files")]
+pub mod bench_files;
 mod decode;
 mod error;
 mod raw;
