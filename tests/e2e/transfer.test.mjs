@@ -228,3 +228,64 @@ test('the Transfers page lists each transfer with From, To, PCs, State and a Dow
   }
   assertNoPageErrors(page);
 });
+
+// ----- A second transfer while the first one runs --------------------------
+
+test('a second file chosen while the first transfer runs is reviewed in the dialog, not reported as submitted', async () => {
+  const page = await partnerPage(app, { durationMs: 5_000 });
+  const contosoId = await customerIdOnAccountPage(page, 'Contoso Ltd');
+  const list = await goToUnassignedDevices(page);
+  const unassignedBefore = await listTotal(list);
+  const serials = (await list.serials()).slice(0, 5);
+  const [firstRows, secondRows] = [serials.slice(0, 2), serials.slice(2)];
+  const first = await transferFromPage(page, files, { name: 'running-first.csv', serials: firstRows, customerId: contosoId });
+
+  const transfer = transferDialog(page);
+  await transfer.open();
+  await transfer.fileInput.setInputFiles(await files.write('running-second.csv', transferCsv(rowsTo(contosoId, secondRows))));
+  await eventually(async () => (await transfer.dialog.count()) === 0 || (await transfer.willMove.count()) > 0, Boolean, {
+    what: 'the review of the second file, or the dialog closing',
+  });
+  assert.equal(await transfer.dialog.count(), 1, 'the dialog stays open with the review of the second file (it closed by itself)');
+  await expectText(transfer.willMove, '3 PCs will be transferred.');
+  await expectText(transfer.inProgress, new RegExp(`^Transfer ${first} is in progress: 2 PCs from Unassigned Devices`));
+
+  const second = await transfer.submit();
+  assert.equal(second, first + 1);
+  await expectText(transfer.inProgress, new RegExp(`^Transfer ${second} is in progress: 3 PCs from Unassigned Devices`));
+  const transfers = await goToTransfers(page);
+  await transfers.completed(first);
+  await transfers.completed(second);
+  await expectCount(transfers.rows, 2);
+  await expectTotal(await goToUnassignedDevices(page), unassignedBefore - 5);
+  assertNoPageErrors(page);
+});
+
+test('a transfer finishing while the Transfer Devices dialog is open leaves the dialog modal, with its review', async () => {
+  const page = await partnerPage(app, { durationMs: 4_000 });
+  const contosoId = await customerIdOnAccountPage(page, 'Contoso Ltd');
+  const unassigned = (await (await goToUnassignedDevices(page)).serials()).slice(0, 2);
+  const first = await transferFromPage(page, files, { name: 'finishing-first.csv', serials: unassigned, customerId: contosoId });
+
+  // Meanwhile, a B2 transfer from Fabrikam Inc is being prepared.
+  const fabrikam = (await (await goToCustomerPcs(page, 'Fabrikam Inc')).serials()).slice(0, 3);
+  const transfer = transferDialog(page);
+  await transfer.open();
+  await transfer.choose(await files.write('finishing-second.csv', transferCsv(rowsTo(contosoId, fabrikam))));
+  await transfer.possession.check();
+  const center = notificationCenter(page);
+  await center.expectUnread(0);
+  await center.expectUnread(1); // the first transfer is done
+
+  assert.equal(await transfer.dialog.evaluate((dialog) => dialog.matches(':modal')), true,
+    'the dialog is still modal (not left open in the page, under the device table)');
+  await expectText(transfer.willMove, '3 PCs will be transferred.');
+  assert.equal(await transfer.possession.isChecked(), true, 'the possession box is still ticked');
+  await expectEnabled(transfer.upload);
+  await transfer.upload.click();
+  await expectCount(transfer.dialog, 0);
+  const second = await transfer.jobNumber();
+  assert.equal(second, first + 1);
+  await center.expectUnread(2, { timeout: 15_000 });
+  assertNoPageErrors(page);
+});
