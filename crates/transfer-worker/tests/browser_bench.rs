@@ -6,26 +6,11 @@
 #![cfg(target_arch = "wasm32")]
 
 use wasm_bindgen_test::*;
-use wxp_core::fast_hash::FastSet;
-use wxp_core::transfer_file::bench_files::{csv, serial, xlsx, TARGET};
-use wxp_core::transfer_file::{read, review, Directory, Limits, Place};
-use wxp_core::{CustomerId, PartnerId, SerialNumber, TenantId};
+use wxp_core::transfer_file::bench_files::{csv, xlsx, BenchDirectory};
+use wxp_core::transfer_file::{read, review, Limits};
+use wxp_core::{PartnerId, TenantId};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-struct Source(FastSet<SerialNumber>);
-
-impl Directory for Source {
-    fn customer_name(&self, id: &CustomerId) -> Option<String> {
-        (id.as_str() == TARGET).then(|| "Contoso Ltd".to_owned())
-    }
-    fn in_source(&self, serial: &SerialNumber) -> bool {
-        self.0.contains(serial)
-    }
-    fn locate(&self, _: &SerialNumber) -> Option<Place> {
-        None
-    }
-}
 
 fn now() -> f64 {
     web_sys::window().unwrap().performance().unwrap().now()
@@ -60,12 +45,7 @@ fn transfer_files_in_headless_chromium() {
     );
     for rows in [1_000usize, 10_000, 100_000, 1_000_000] {
         let runs = if rows >= 1_000_000 { 3 } else { 5 };
-        let source = Source(
-            (0..rows)
-                .filter(|i| i % 1000 != 999)
-                .map(|i| SerialNumber::parse(&serial(i)).unwrap())
-                .collect(),
-        );
+        let source = BenchDirectory::new(rows);
         let csv_bytes = csv(rows);
         let file = read(&csv_bytes, Limits::BENCHMARK).unwrap();
         let csv_read = median(runs, || drop(read(&csv_bytes, Limits::BENCHMARK).unwrap()));

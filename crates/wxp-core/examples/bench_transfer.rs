@@ -8,27 +8,11 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 use wxp_core::date::Timestamp;
 use wxp_core::engine::{SubmittedRow, TransferRequest};
-use wxp_core::fast_hash::FastSet;
 use wxp_core::seed::{DemoConfig, DemoSize};
-use wxp_core::transfer_file::{read, review, Directory, Limits, Place};
-use wxp_core::{CustomerId, Engine, PartnerId, SerialNumber, TenantId, UserId};
+use wxp_core::transfer_file::{read, review, Limits};
+use wxp_core::{Engine, PartnerId, TenantId, UserId};
 
-use wxp_core::transfer_file::bench_files::{csv, serial, xlsx, TARGET};
-
-/// Every serial is in the source but the last one per thousand.
-struct Source(FastSet<SerialNumber>);
-
-impl Directory for Source {
-    fn customer_name(&self, id: &CustomerId) -> Option<String> {
-        (id.as_str() == TARGET).then(|| "Contoso Ltd".to_owned())
-    }
-    fn in_source(&self, serial: &SerialNumber) -> bool {
-        self.0.contains(serial)
-    }
-    fn locate(&self, _: &SerialNumber) -> Option<Place> {
-        None
-    }
-}
+use wxp_core::transfer_file::bench_files::{csv, xlsx, BenchDirectory};
 
 fn median(runs: usize, mut f: impl FnMut()) -> Duration {
     let mut times: Vec<Duration> = (0..runs)
@@ -54,12 +38,7 @@ fn main() {
         "rows", "CSV read", "review", "CSV total", "XLSX read", "XLSX total"
     );
     for rows in [1_000, 10_000, 100_000, 1_000_000] {
-        let source = Source(
-            (0..rows)
-                .filter(|i| i % 1000 != 999)
-                .map(|i| SerialNumber::parse(&serial(i)).unwrap())
-                .collect(),
-        );
+        let source = BenchDirectory::new(rows);
         let runs = if rows >= 1_000_000 { 3 } else { 7 };
         let csv_bytes = csv(rows);
         let file = read(&csv_bytes, Limits::BENCHMARK).unwrap();

@@ -2,6 +2,10 @@
 //! `5CG0000000`, `5CG0000001`, ... all to [`TARGET`], as CSV or as a
 //! minimal Excel workbook.
 
+use super::{Directory, Place};
+use crate::fast_hash::FastSet;
+use crate::ids::CustomerId;
+use crate::serial::SerialNumber;
 use std::io::Write;
 
 /// The Customer ID every row names.
@@ -52,4 +56,33 @@ pub fn xlsx(rows: usize) -> Vec<u8> {
         zip.write_all(body.as_bytes()).expect("writing to memory");
     }
     zip.finish().expect("writing to memory").into_inner()
+}
+
+/// The account the benchmark files are reviewed against: [`TARGET`] is
+/// Contoso Ltd, and the page holds every serial of the file but one in a
+/// thousand (which the review then reports as not found).
+pub struct BenchDirectory(FastSet<SerialNumber>);
+
+impl BenchDirectory {
+    /// The directory for a file of `rows` rows.
+    pub fn new(rows: usize) -> BenchDirectory {
+        BenchDirectory(
+            (0..rows)
+                .filter(|i| i % 1000 != 999)
+                .map(|i| SerialNumber::parse(&serial(i)).expect("bench serials are well formed"))
+                .collect(),
+        )
+    }
+}
+
+impl Directory for BenchDirectory {
+    fn customer_name(&self, id: &CustomerId) -> Option<String> {
+        (id.as_str() == TARGET).then(|| "Contoso Ltd".to_owned())
+    }
+    fn in_source(&self, serial: &SerialNumber) -> bool {
+        self.0.contains(serial)
+    }
+    fn locate(&self, _: &SerialNumber) -> Option<Place> {
+        None
+    }
 }
