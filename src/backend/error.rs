@@ -1,7 +1,7 @@
 //! What can go wrong when asking the backend.
 
 use std::fmt;
-use wxp_core::engine::SubmitError;
+use wxp_core::engine::{DashboardError, SubmitError};
 use wxp_core::ids::CustomerIdError;
 use wxp_core::AccessError;
 
@@ -19,6 +19,8 @@ pub enum BackendError {
         /// What it said.
         message: String,
     },
+    /// The backend refused a dashboard change.
+    Dashboard(DashboardError),
     /// The backend refused a transfer before queueing it.
     Submit(SubmitError),
     /// The page's address does not name a customer.
@@ -43,6 +45,10 @@ impl fmt::Display for BackendError {
             BackendError::Server { status, message } => {
                 write!(f, "The server answered with an error ({status}): {message}")
             }
+            BackendError::Dashboard(e) => {
+                let text = e.to_string();
+                write!(f, "{}{}.", text[..1].to_uppercase(), &text[1..])
+            }
             BackendError::Submit(e) => write!(f, "The transfer was refused: {e}."),
             BackendError::Address(e) => write!(f, "The address of this page is wrong: {e}"),
             BackendError::Storage(m) => {
@@ -65,6 +71,15 @@ impl From<SubmitError> for BackendError {
         match e {
             SubmitError::Access(a) => BackendError::Access(a),
             other => BackendError::Submit(other),
+        }
+    }
+}
+
+impl From<DashboardError> for BackendError {
+    fn from(e: DashboardError) -> Self {
+        match e {
+            DashboardError::Access(a) => BackendError::Access(a),
+            other => BackendError::Dashboard(other),
         }
     }
 }

@@ -11,7 +11,9 @@ use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::sync::Arc;
-use wxp_core::engine::{JobId, SubmitError, TransferJob, TransferRequest};
+use wxp_core::engine::{
+    DashboardError, EnrolOutcome, JobId, NewCustomer, SubmitError, TransferJob, TransferRequest,
+};
 use wxp_core::seed::DemoConfig;
 use wxp_core::transfer_file::Place;
 use wxp_core::{AccessError, CustomerId, SerialNumber, TenantId, UserId};
@@ -78,6 +80,9 @@ async fn read<T: DeserializeOwned>(
     }
     if status == 422 {
         if let Ok(refused) = serde_json::from_str::<SubmitError>(&body) {
+            return Err(refused.into());
+        }
+        if let Ok(refused) = serde_json::from_str::<DashboardError>(&body) {
             return Err(refused.into());
         }
     }
@@ -155,6 +160,37 @@ impl Backend for HttpBackend {
 
     fn mark_read(&self, user: UserId, job: JobId) -> Reply<()> {
         self.post(Some(user), &format!("/notifications/{job}/read"), &())
+    }
+
+    fn create_customer(&self, user: UserId, new: NewCustomer) -> Reply<CustomerId> {
+        self.post(Some(user), "/customers", &new)
+    }
+
+    fn enrol(
+        &self,
+        user: UserId,
+        customer: CustomerId,
+        cpin: String,
+        serials: Vec<String>,
+    ) -> Reply<Vec<EnrolOutcome>> {
+        self.post(
+            Some(user),
+            &format!("/customers/{customer}/enrolments"),
+            &serde_json::json!({ "cpin": cpin, "serials": serials }),
+        )
+    }
+
+    fn set_self_service_alerts(
+        &self,
+        user: UserId,
+        customer: CustomerId,
+        enabled: bool,
+    ) -> Reply<()> {
+        self.post(
+            Some(user),
+            &format!("/customers/{customer}/settings/self-service-alerts"),
+            &serde_json::json!({ "enabled": enabled }),
+        )
     }
 
     fn demo_config(&self) -> Reply<DemoConfig> {

@@ -8,7 +8,8 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use wxp_core::date::Timestamp;
 use wxp_core::engine::{
-    Account, CustomerSummary, JobId, JobState, Portfolio, Session, TransferJob, TransferRequest,
+    Account, CustomerSummary, EnrolOutcome, JobId, JobState, NewCustomer, Portfolio, Session,
+    TransferJob, TransferRequest,
 };
 use wxp_core::seed::DemoConfig;
 use wxp_core::transfer_file::Place;
@@ -190,6 +191,29 @@ impl Backend for MockBackend {
 
     fn mark_read(&self, user: UserId, job: JobId) -> Reply<()> {
         self.write(|e| Ok(e.mark_read(&user, job)?))
+    }
+
+    fn create_customer(&self, user: UserId, new: NewCustomer) -> Reply<CustomerId> {
+        self.write(|e| Ok(e.create_customer(&user, new)?))
+    }
+
+    fn enrol(
+        &self,
+        user: UserId,
+        customer: CustomerId,
+        cpin: String,
+        serials: Vec<String>,
+    ) -> Reply<Vec<EnrolOutcome>> {
+        self.write(|e| Ok(e.enrol(&user, &customer, &cpin, &serials)?))
+    }
+
+    fn set_self_service_alerts(
+        &self,
+        user: UserId,
+        customer: CustomerId,
+        enabled: bool,
+    ) -> Reply<()> {
+        self.write(|e| Ok(e.set_self_service_alerts(&user, &customer, enabled)?))
     }
 
     fn demo_config(&self) -> Reply<DemoConfig> {

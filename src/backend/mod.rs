@@ -17,7 +17,8 @@ use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
 use wxp_core::engine::{
-    Account, CustomerSummary, JobId, Portfolio, Session, TransferJob, TransferRequest,
+    Account, CustomerSummary, EnrolOutcome, JobId, NewCustomer, Portfolio, Session, TransferJob,
+    TransferRequest,
 };
 use wxp_core::seed::DemoConfig;
 use wxp_core::transfer_file::Place;
@@ -62,6 +63,23 @@ pub trait Backend: Send + Sync {
     fn notifications(&self, user: UserId) -> Reply<Vec<TransferJob>>;
     /// Marks a notification read.
     fn mark_read(&self, user: UserId, job: JobId) -> Reply<()>;
+    /// Creates a customer dashboard; returns its Customer ID.
+    fn create_customer(&self, user: UserId, new: NewCustomer) -> Reply<CustomerId>;
+    /// Enrols PCs into a dashboard with its cPIN; one outcome per serial.
+    fn enrol(
+        &self,
+        user: UserId,
+        customer: CustomerId,
+        cpin: String,
+        serials: Vec<String>,
+    ) -> Reply<Vec<EnrolOutcome>>;
+    /// Turns a customer's self-service pop-up alerts on or off.
+    fn set_self_service_alerts(
+        &self,
+        user: UserId,
+        customer: CustomerId,
+        enabled: bool,
+    ) -> Reply<()>;
     /// The demo data's configuration.
     fn demo_config(&self) -> Reply<DemoConfig>;
     /// Restores the demo data to the seed of `config`.

@@ -2,7 +2,9 @@
 
 pub mod bar_chart;
 pub mod copy_button;
+pub mod create_customer;
 pub mod device_table;
+pub mod enrol;
 pub mod loaded;
 pub mod notification_center;
 pub mod setup_notice;

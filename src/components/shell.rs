@@ -141,7 +141,10 @@ fn Frame(session: Session) -> impl IntoView {
 fn PartnerMenu(partner: wxp_core::Partner) -> impl IntoView {
     let backend = use_backend();
     let user = current_user();
-    let customers = LocalResource::new(move || backend.customers(user.clone()));
+    let customers = LocalResource::new(move || {
+        DataVersion::track();
+        backend.customers(user.clone())
+    });
     let selection = selection();
     let setup_complete = partner.setup_complete;
     let kind = partner.kind;

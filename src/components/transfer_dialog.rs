@@ -2,19 +2,19 @@
 //! dialog: sample file, upload (file input or drag and drop), the review of
 //! every row before anything is sent, and the submission.
 
-use crate::backend::use_backend;
+use crate::backend::{use_backend, BackendError};
 use crate::browser;
 use crate::components::shell::current_user;
-use crate::transfer::{directory::review_with_backend, worker};
+use crate::transfer::directory::{review_with_backend, Checked};
+use crate::transfer::worker;
 use leptos::html::Dialog;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;
 use wxp_core::engine::{SubmittedRow, TransferRequest};
-use wxp_core::fast_hash::FastSet;
 use wxp_core::format::{pcs, thousands};
 use wxp_core::transfer_file::{problems_csv, Limits, Review, SAMPLE_FILE, SAMPLE_FILE_NAME};
-use wxp_core::{Device, SerialNumber, TenantId};
+use wxp_core::TenantId;
 
 /// Row problems listed in the dialog; the download has them all.
 const PROBLEMS_SHOWN: usize = 100;
@@ -42,20 +42,21 @@ struct Reviewed {
     name: String,
     read_as: String,
     review: Review,
+    /// Where the PCs are now, for the message once submitted.
+    source_name: String,
     /// The submission's idempotency key: one per reviewed file, so a double
     /// click or a retry submits once.
     key: String,
 }
 
 /// The Transfer button and dialog for the PCs of `source`.
+///
+/// Place it outside whatever reloads when data changes: a transfer that
+/// completes while the dialog is open must not take the user's review away.
 #[component]
 pub fn TransferDevices(
     /// The tenant the PCs are in: the page the transfer starts from.
     source: TenantId,
-    /// Its name, for messages ("Unassigned Devices", "Contoso Ltd").
-    source_name: String,
-    /// The PCs on the page.
-    devices: Arc<Vec<Device>>,
 ) -> impl IntoView {
     let backend = use_backend();
     let user = current_user();
@@ -64,8 +65,6 @@ pub fn TransferDevices(
     let possession = RwSignal::new(false);
     let leave_out = RwSignal::new(false);
     let in_progress = RwSignal::new(None::<String>);
-    let source_serials: Arc<FastSet<SerialNumber>> =
-        Arc::new(devices.iter().map(|d| d.serial).collect());
 
     let open = move |_| {
         stage.set(Stage::Choose);
@@ -88,12 +87,7 @@ pub fn TransferDevices(
             stage.set(Stage::Reading(name.clone()));
             possession.set(false);
             leave_out.set(false);
-            let (backend, user, source, serials) = (
-                backend.clone(),
-                user.clone(),
-                source.clone(),
-                source_serials.clone(),
-            );
+            let (backend, user, source) = (backend.clone(), user.clone(), source.clone());
             spawn_local(async move {
                 let failed = |message: String| Stage::Failed {
                     name: name.clone(),
@@ -103,9 +97,12 @@ pub fn TransferDevices(
                     Err(e) => failed(format!("The file could not be read: {e}.")),
                     Ok(Err(e)) => failed(e.to_string()),
                     Ok(Ok(read)) => {
-                        match review_with_backend(&*backend, user, &read, &source, &serials).await {
+                        match review_with_backend(&*backend, user, &read, &source).await {
                             Err(e) => failed(e.to_string()),
-                            Ok(review) => {
+                            Ok(Checked {
+                                review,
+                                source_name,
+                            }) => {
                                 let header = if read.header.is_some() {
                                     "; header row skipped"
                                 } else {
@@ -119,6 +116,7 @@ pub fn TransferDevices(
                                         row_count(read.rows.len())
                                     ),
                                     review,
+                                    source_name,
                                     key: format!(
                                         "{}-{}",
                                         js_sys::Date::now(),
@@ -155,9 +153,24 @@ pub fn TransferDevices(
         }
     };
 
+    // Once the job is queued: close the dialog and say so on the page.
     let submit = Action::new_local({
         let (backend, user) = (backend.clone(), user.clone());
-        move |request: &TransferRequest| backend.submit_transfer(user.clone(), request.clone())
+        move |(request, source, target): &(TransferRequest, String, String)| {
+            let (backend, user) = (backend.clone(), user.clone());
+            let (request, source, target) = (request.clone(), source.clone(), target.clone());
+            async move {
+                let rows = request.rows.len();
+                let job = backend.submit_transfer(user, request).await?;
+                in_progress.set(Some(format!(
+                    "Transfer {job} is in progress: {} from {source} to {target}. When it is done, a red mark appears on the Notification Center (the bell, upper right).",
+                    pcs(rows)
+                )));
+                stage.set(Stage::Choose);
+                close();
+                Ok::<_, BackendError>(job)
+            }
+        }
     });
     let reviewed = move || match stage.get() {
         Stage::Reviewed(r) => Some(r),
@@ -174,7 +187,7 @@ pub fn TransferDevices(
         let source = source.clone();
         move |_| {
             let Some(r) = reviewed() else { return };
-            let Some((target, _)) = r.review.target.clone() else {
+            let Some((target, target_name)) = r.review.target.clone() else {
                 return;
             };
             let rows = r
@@ -186,30 +199,14 @@ pub fn TransferDevices(
                     customer: target.to_string(),
                 })
                 .collect();
-            submit.dispatch_local(TransferRequest {
+            let request = TransferRequest {
                 key: r.key.clone(),
                 source: source.clone(),
                 rows,
-            });
+            };
+            submit.dispatch_local((request, r.source_name.clone(), target_name));
         }
     };
-    // Talks to the outside world: closes the dialog once the job is queued.
-    Effect::new(move |_| {
-        if let (Some(Ok(job)), Some(r)) = (submit.value().get(), reviewed()) {
-            let target = r
-                .review
-                .target
-                .as_ref()
-                .map(|(_, name)| name.as_str())
-                .unwrap_or("");
-            in_progress.set(Some(format!(
-                "Transfer {job} is in progress: {} from {source_name} to {target}. When it is done, a red mark appears on the Notification Center (the bell, upper right).",
-                pcs(r.review.valid.len())
-            )));
-            stage.set(Stage::Choose);
-            close();
-        }
-    });
 
     let limits = Limits::TRANSFER;
     view! {
@@ -249,7 +246,16 @@ pub fn TransferDevices(
                 }.into_any(),
                 Stage::Reviewed(r) => view! { <ReviewPanel reviewed=r possession leave_out/> }.into_any(),
             }}
-            {move || submit.value().get().and_then(Result::err).map(|e| view! { <p role="alert" class="failed">{e.to_string()}</p> })}
+            {move || {
+                // Only this review's submission: an earlier job's outcome is
+                // no business of a new file.
+                let current = reviewed().map(|r| r.key.clone());
+                let submitted = submit.input().get().map(|(request, _, _)| request.key);
+                (current.is_some() && current == submitted)
+                    .then(|| submit.value().get().and_then(Result::err))
+                    .flatten()
+                    .map(|e| view! { <p role="alert" class="failed">{e.to_string()}</p> })
+            }}
             <div class="dialog-actions">
                 <button type="button" class="primary" disabled=move || !ready() on:click=upload>
                     {move || if submit.pending().get() { "Uploading…" } else { "Upload" }}

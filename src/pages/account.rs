@@ -1,8 +1,9 @@
 //! A customer's Account page, Overview tab.
 
 use crate::components::copy_button::CopyButton;
+use crate::components::enrol::EnrolPcs;
 use crate::components::loaded::loaded;
-use crate::components::shell::customer_resource;
+use crate::components::shell::{customer_resource, selection, Selection};
 use leptos::prelude::*;
 use wxp_core::engine::CustomerSummary;
 use wxp_core::format::thousands;
@@ -11,9 +12,34 @@ use wxp_core::format::thousands;
 /// cPIN for enrolment, and its figures.
 #[component]
 pub fn AccountPage() -> impl IntoView {
+    let enrolling = RwSignal::new(false);
+    let tab = move |id: &'static str, label: &'static str, is_overview: bool| {
+        view! {
+            <button type="button" role="tab" id=format!("tab-{id}") aria-controls=format!("panel-{id}")
+                aria-selected=move || (enrolling.get() != is_overview).to_string()
+                on:click=move |_| enrolling.set(!is_overview)>
+                {label}
+            </button>
+        }
+    };
+    // The enrolment form is keyed on the address only, so that reloading
+    // the figures after an enrolment keeps its results on screen.
+    let selection = selection();
     view! {
         <h1>"Account"</h1>
-        {loaded(customer_resource(), |s| view! { <Overview summary=s/> })}
+        <div role="tablist" aria-label="Account" class="tabs">
+            {tab("overview", "Overview", true)}
+            {tab("enrol", "Enrol PCs", false)}
+        </div>
+        <section role="tabpanel" id="panel-enrol" aria-labelledby="tab-enrol" class="panel" hidden=move || !enrolling.get()>
+            {move || match selection.get() {
+                Selection::Customer(id) => Some(view! { <EnrolPcs customer=id/> }),
+                _ => None,
+            }}
+        </section>
+        <section role="tabpanel" id="panel-overview" aria-labelledby="tab-overview" class="panel" hidden=move || enrolling.get()>
+            {loaded(customer_resource(), |s| view! { <Overview summary=s/> })}
+        </section>
     }
 }
 
@@ -21,12 +47,6 @@ pub fn AccountPage() -> impl IntoView {
 fn Overview(summary: CustomerSummary) -> impl IntoView {
     let c = summary.customer;
     view! {
-        <div role="tablist" aria-label="Account" class="tabs">
-            <button type="button" role="tab" id="tab-overview" aria-selected="true" aria-controls="panel-overview">
-                "Overview"
-            </button>
-        </div>
-        <section role="tabpanel" id="panel-overview" aria-labelledby="tab-overview" class="panel">
             <dl class="facts">
                 <div><dt>"Customer name"</dt><dd>{c.name.clone()}</dd></div>
                 <div>
@@ -48,6 +68,5 @@ fn Overview(summary: CustomerSummary) -> impl IntoView {
                 <div><dt>"Premium PCs"</dt><dd>{thousands(summary.premium)}</dd></div>
                 <div><dt>"Premium+ PCs"</dt><dd>{thousands(summary.premium_plus)}</dd></div>
             </dl>
-        </section>
     }
 }

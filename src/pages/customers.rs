@@ -1,7 +1,9 @@
 //! All Customers > Customers: the partner's customers.
 
 use crate::backend::use_backend;
+use crate::components::create_customer::CreateCustomer;
 use crate::components::loaded::loaded;
+use crate::components::notification_center::DataVersion;
 use crate::components::shell::current_user;
 use crate::paths::{self, CustomerPage};
 use leptos::prelude::*;
@@ -15,10 +17,15 @@ pub fn CustomersPage() -> impl IntoView {
     let backend = use_backend();
     let user = current_user();
     // The portfolio, not the customer list: this page is for partners only.
-    let portfolio = LocalResource::new(move || backend.portfolio(user.clone()));
+    let portfolio = LocalResource::new(move || {
+        DataVersion::track();
+        backend.portfolio(user.clone())
+    });
     view! {
         <h1>"Customers"</h1>
         {loaded(portfolio, |p| view! { <CustomerTable customers=p.customers/> })}
+        // Outside the reload above, so its message survives the new list.
+        <CreateCustomer/>
     }
 }
 

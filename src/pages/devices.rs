@@ -4,7 +4,7 @@ use crate::backend::use_backend;
 use crate::components::device_table::DeviceTable;
 use crate::components::loaded::loaded;
 use crate::components::notification_center::DataVersion;
-use crate::components::shell::{current_user, customer_resource};
+use crate::components::shell::{current_user, customer_resource, selection, Selection};
 use crate::components::transfer_dialog::TransferDevices;
 use leptos::prelude::*;
 use wxp_core::engine::{Scope, Session};
@@ -28,14 +28,22 @@ pub fn CustomerPcs() -> impl IntoView {
             Ok((summary, list))
         }
     });
+    // Outside the list's reloads, so a transfer that completes does not
+    // close a dialog the user is filling in.
+    let selection = selection();
+    let transfer = move || match selection.get() {
+        Selection::Customer(id) if is_partner => {
+            Some(view! { <TransferDevices source=TenantId::Customer(id)/> })
+        }
+        _ => None,
+    };
     view! {
         <h1>"PCs"</h1>
+        {transfer}
         {loaded(devices, move |(summary, list)| {
             let name = summary.customer.name;
-            let tenant = TenantId::Customer(summary.customer.id.clone());
             view! {
                 <p class="lede">"Devices > PCs of " {name.clone()}</p>
-                {is_partner.then(|| view! { <TransferDevices source=tenant source_name=name.clone() devices=list.clone()/> })}
                 <DeviceTable
                     devices=list
                     insights=summary.customer.insights_collection

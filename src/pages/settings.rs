@@ -25,17 +25,29 @@ fn Settings(summary: CustomerSummary) -> impl IntoView {
         let (backend, user, id, enabled) =
             (backend.clone(), user.clone(), customer.id.clone(), *enabled);
         async move {
-            backend
-                .set_insights_collection(user, id, enabled)
-                .await
-                .map(|()| enabled)
+            let result = backend.set_insights_collection(user, id, enabled).await;
+            if result.is_err() {
+                insights.set(!enabled);
+            }
+            result.map(|()| enabled)
         }
     });
-    let alerts = if summary.customer.self_service_alerts {
-        "On: end users see a pop-up on their PC for hardware alerts and can send a repair request."
-    } else {
-        "Off. They are turned on automatically when the first Premium or Premium+ PC is added to this dashboard."
-    };
+    let has_pcs = summary.devices > 0;
+    let alerts = RwSignal::new(summary.customer.self_service_alerts);
+    let save_alerts = Action::new_local({
+        let (backend, user, id) = (use_backend(), current_user(), summary.customer.id.clone());
+        move |enabled: &bool| {
+            let (backend, user, id, enabled) =
+                (backend.clone(), user.clone(), id.clone(), *enabled);
+            async move {
+                let result = backend.set_self_service_alerts(user, id, enabled).await;
+                if result.is_err() {
+                    alerts.set(!enabled);
+                }
+                result.map(|()| enabled)
+            }
+        }
+    });
     view! {
         <section class="panel" aria-labelledby="insights-title">
             <h2 id="insights-title">"HP Insights data collection"</h2>
@@ -69,7 +81,40 @@ fn Settings(summary: CustomerSummary) -> impl IntoView {
         </section>
         <section class="panel" aria-labelledby="notifications-title">
             <h2 id="notifications-title">"Notifications"</h2>
-            <p><strong>"Self-service alerts: "</strong> {alerts}</p>
+            <p>
+                "Hardware alerts on this customer's PCs reach their end users as a pop-up, with a View button that sends the repair request. "
+                "Turn them off if you serve this customer yourself, for example in a Device-as-a-Service offer."
+            </p>
+            <label class="switch">
+                <input
+                    type="checkbox"
+                    role="switch"
+                    aria-describedby="alerts-why"
+                    prop:checked=alerts
+                    disabled=move || !has_pcs || save_alerts.pending().get()
+                    on:change=move |ev| {
+                        let enabled = event_target_checked(&ev);
+                        alerts.set(enabled);
+                        save_alerts.dispatch_local(enabled);
+                    }
+                />
+                " Self-service alerts"
+            </label>
+            <p id="alerts-why" class="hint">
+                {if has_pcs {
+                    "They were turned on automatically when the first Premium or Premium+ PC was added."
+                } else {
+                    "This dashboard has no PC yet. Self-service alerts turn on automatically when the first Premium or Premium+ PC is added; only then can they be turned off."
+                }}
+            </p>
+            <p role="status">
+                {move || match save_alerts.value().get() {
+                    Some(Ok(true)) => "Saved: self-service alerts are on.".to_owned(),
+                    Some(Ok(false)) => "Saved: self-service alerts are off.".to_owned(),
+                    Some(Err(e)) => e.to_string(),
+                    None => String::new(),
+                }}
+            </p>
         </section>
     }
 }

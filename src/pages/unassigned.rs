@@ -8,7 +8,7 @@ use crate::components::setup_notice::SetupIncompleteNotice;
 use crate::components::shell::current_user;
 use crate::components::transfer_dialog::TransferDevices;
 use leptos::prelude::*;
-use wxp_core::engine::Scope;
+use wxp_core::engine::{Scope, Session};
 use wxp_core::{AccessError, TenantId};
 
 /// The PCs reported as resold by the partner that are not yet in a
@@ -29,20 +29,30 @@ pub fn UnassignedDevices() -> impl IntoView {
             if !partner.setup_complete {
                 return Ok(Err(partner.kind));
             }
-            let tenant = TenantId::Holding(partner.id);
-            let list = backend.devices(user, tenant.clone()).await?;
-            Ok(Ok((tenant, list)))
+            let list = backend.devices(user, TenantId::Holding(partner.id)).await?;
+            Ok(Ok(list))
+        }
+    });
+    // Outside the list's reloads, so a transfer that completes does not
+    // close a dialog the user is filling in.
+    let transfer = match &expect_context::<Session>().scope {
+        Scope::Partner(p) if p.setup_complete => Some(TenantId::Holding(p.id.clone())),
+        _ => None,
+    }
+    .map(|source| {
+        view! {
+            <p class="lede">
+                "PCs reported to HP as resold by your organisation that are not yet in a customer's dashboard. "
+                "Clear any filters so the full list is visible before you export or copy serial numbers."
+            </p>
+            <TransferDevices source/>
         }
     });
     view! {
         <h1>"Unassigned Devices"</h1>
+        {transfer}
         {loaded(devices, |result| match result {
-            Ok((tenant, list)) => view! {
-                <p class="lede">
-                    "PCs reported to HP as resold by your organisation that are not yet in a customer's dashboard. "
-                    "Clear any filters so the full list is visible before you export or copy serial numbers."
-                </p>
-                <TransferDevices source=tenant source_name="Unassigned Devices".to_owned() devices=list.clone()/>
+            Ok(list) => view! {
                 <DeviceTable
                     devices=list
                     insights=false

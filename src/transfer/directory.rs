@@ -4,7 +4,7 @@
 use crate::backend::{Backend, BackendError};
 use std::collections::HashMap;
 use wxp_core::fast_hash::FastSet;
-use wxp_core::transfer_file::{review, Directory, Place, Review, TransferFile};
+use wxp_core::transfer_file::{review, Directory, Place, Review, SerialCell, TransferFile};
 use wxp_core::{CustomerId, SerialNumber, TenantId, UserId};
 
 /// What the review needs: the partner's customers, the PCs of the page the
@@ -27,16 +27,30 @@ impl Directory for AccountDirectory<'_> {
     }
 }
 
-/// Reviews `file` for a transfer from `source`, asking the backend only
-/// about the PCs that are not on the page.
+/// A reviewed file, and the name of the tenant it would move PCs from.
+pub struct Checked {
+    /// The review.
+    pub review: Review,
+    /// "Unassigned Devices", or the source customer's name.
+    pub source_name: String,
+}
+
+/// Reviews `file` for a transfer from `source`, asking the backend where the
+/// PCs that are not in the source are.
 pub async fn review_with_backend(
     backend: &dyn Backend,
     user: UserId,
     file: &TransferFile,
     source: &TenantId,
-    source_serials: &FastSet<SerialNumber>,
-) -> Result<Review, BackendError> {
-    let customers = backend
+) -> Result<Checked, BackendError> {
+    // The source's PCs as they are now, not as the page first loaded them.
+    let source_serials: FastSet<SerialNumber> = backend
+        .devices(user.clone(), source.clone())
+        .await?
+        .iter()
+        .map(|d| d.serial)
+        .collect();
+    let customers: HashMap<CustomerId, String> = backend
         .customers(user.clone())
         .await?
         .into_iter()
@@ -46,9 +60,7 @@ pub async fn review_with_backend(
         .rows
         .iter()
         .filter_map(|r| match r.serial {
-            wxp_core::transfer_file::SerialCell::Valid(s) if !source_serials.contains(&s) => {
-                Some(s)
-            }
+            SerialCell::Valid(s) if !source_serials.contains(&s) => Some(s),
             _ => None,
         })
         .collect();
@@ -57,10 +69,17 @@ pub async fn review_with_backend(
     } else {
         backend.locate(user, missing).await?.into_iter().collect()
     };
+    let source_name = match source {
+        TenantId::Holding(_) => "Unassigned Devices".to_owned(),
+        TenantId::Customer(id) => customers.get(id).cloned().unwrap_or_else(|| id.to_string()),
+    };
     let directory = AccountDirectory {
         customers,
-        source: source_serials,
+        source: &source_serials,
         elsewhere,
     };
-    Ok(review(file, source, &directory))
+    Ok(Checked {
+        review: review(file, source, &directory),
+        source_name,
+    })
 }

@@ -3,8 +3,7 @@
 // Transfers page, found by role and label.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import assert from 'node:assert/strict';
+import { basename, join } from 'node:path';
 import { expectCount, expectEnabled, expectText, expectVisible, eventually } from './harness.mjs';
 import {
   ACCOUNTS, signInAs, selectCustomer, menuLink, pageHeading, downloadText, parseCount, formatThousands,
@@ -135,7 +134,7 @@ export function transferDialog(page) {
     /** Chooses a file (its name must be new in this dialog) and waits until
      * it is reviewed; returns the line saying how it was read. */
     async choose(path) {
-      const name = path.split('/').pop();
+      const name = basename(path);
       await this.fileInput.setInputFiles(path);
       const readAs = review.getByText(new RegExp(`^${escape(name)}: `));
       const refused = this.refusal(name);

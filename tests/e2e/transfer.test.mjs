@@ -9,8 +9,8 @@ import {
   startApp, assertNoPageErrors, expectCount, expectEnabled, expectText, expectVisible, eventually,
 } from './harness.mjs';
 import {
-  ALPINE_UNASSIGNED, customerIdOnAccountPage, goToUnassignedDevices, goToCustomerPcs, exportCsv, listTotal,
-  formatThousands,
+  ALPINE_UNASSIGNED, customerIdOnAccountPage, goToUnassignedDevices, goToCustomerPcs, deviceList, exportCsv,
+  listTotal, formatThousands,
 } from './portal.mjs';
 import {
   TRANSFER_HEADER, SUMMARY_HEADER, partnerPage, transferFiles, transferCsv, rowsTo, parseCsv, downloadCsv,
@@ -261,31 +261,56 @@ test('a second file chosen while the first transfer runs is reviewed in the dial
   assertNoPageErrors(page);
 });
 
-test('a transfer finishing while the Transfer Devices dialog is open leaves the dialog modal, with its review', async () => {
-  const page = await partnerPage(app, { durationMs: 4_000 });
-  const contosoId = await customerIdOnAccountPage(page, 'Contoso Ltd');
-  const unassigned = (await (await goToUnassignedDevices(page)).serials()).slice(0, 2);
-  const first = await transferFromPage(page, files, { name: 'finishing-first.csv', serials: unassigned, customerId: contosoId });
+/** Where a second transfer is prepared while the first one runs: on a page
+ * opened after the first was submitted, so with a fresh Transfer Devices
+ * dialog (the test above reuses the first one's). Returns 3 serials. */
+const WHILE_RUNNING = [
+  {
+    key: 'fabrikam',
+    what: 'a B2 transfer from Fabrikam Inc\'s Devices > PCs',
+    async prepare(page) {
+      return (await (await goToCustomerPcs(page, 'Fabrikam Inc')).serials()).slice(0, 3);
+    },
+  },
+  {
+    key: 'reload',
+    what: 'another transfer from Unassigned Devices, after a reload',
+    async prepare(page, [, , ...others]) {
+      await page.reload();
+      await expectText(deviceList(page, 'Unassigned Devices').count, /PCs$/);
+      return others.slice(0, 3);
+    },
+  },
+];
 
-  // Meanwhile, a B2 transfer from Fabrikam Inc is being prepared.
-  const fabrikam = (await (await goToCustomerPcs(page, 'Fabrikam Inc')).serials()).slice(0, 3);
-  const transfer = transferDialog(page);
-  await transfer.open();
-  await transfer.choose(await files.write('finishing-second.csv', transferCsv(rowsTo(contosoId, fabrikam))));
-  await transfer.possession.check();
-  const center = notificationCenter(page);
-  await center.expectUnread(0);
-  await center.expectUnread(1); // the first transfer is done
+for (const { key, what, prepare } of WHILE_RUNNING) {
+  test(`a transfer finishing while the dialog is open for ${what} leaves the dialog modal, with its review`, async () => {
+    const page = await partnerPage(app, { durationMs: 4_000 });
+    const contosoId = await customerIdOnAccountPage(page, 'Contoso Ltd');
+    const unassigned = (await (await goToUnassignedDevices(page)).serials()).slice(0, 5);
+    const first = await transferFromPage(page, files, {
+      name: `finishing-first-${key}.csv`, serials: unassigned.slice(0, 2), customerId: contosoId,
+    });
 
-  assert.equal(await transfer.dialog.evaluate((dialog) => dialog.matches(':modal')), true,
-    'the dialog is still modal (not left open in the page, under the device table)');
-  await expectText(transfer.willMove, '3 PCs will be transferred.');
-  assert.equal(await transfer.possession.isChecked(), true, 'the possession box is still ticked');
-  await expectEnabled(transfer.upload);
-  await transfer.upload.click();
-  await expectCount(transfer.dialog, 0);
-  const second = await transfer.jobNumber();
-  assert.equal(second, first + 1);
-  await center.expectUnread(2, { timeout: 15_000 });
-  assertNoPageErrors(page);
-});
+    const serials = await prepare(page, unassigned);
+    const transfer = transferDialog(page);
+    await transfer.open();
+    await transfer.choose(await files.write(`finishing-second-${key}.csv`, transferCsv(rowsTo(contosoId, serials))));
+    await transfer.possession.check();
+    const center = notificationCenter(page);
+    await center.expectUnread(0);
+    await center.expectUnread(1); // the first transfer is done, and the page has news
+    await new Promise((settle) => setTimeout(settle, 1_000));
+
+    assert.deepEqual({
+      modal: await transfer.dialog.evaluate((dialog) => dialog.matches(':modal')),
+      review: (await transfer.willMove.count()) ? (await transfer.willMove.textContent()).trim() : 'gone',
+      possession: (await transfer.possession.count()) ? await transfer.possession.isChecked() : 'gone',
+    }, { modal: true, review: '3 PCs will be transferred.', possession: true }, 'the dialog is as the user left it');
+    await transfer.upload.click();
+    await expectCount(transfer.dialog, 0);
+    assert.equal(await transfer.jobNumber(), first + 1);
+    await center.expectUnread(2, { timeout: 15_000 });
+    assertNoPageErrors(page);
+  });
+}

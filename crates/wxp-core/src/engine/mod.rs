@@ -7,8 +7,10 @@
 //! gets persisted (see [`crate::store`]): a 100,000-PC demo stores a few
 //! bytes, not megabytes.
 
+mod dashboards;
 mod transfers;
 
+pub use dashboards::{DashboardError, EnrolOutcome, NewCustomer};
 pub use transfers::{
     JobId, JobState, RowResult, RowState, SubmitError, SubmittedRow, TransferJob, TransferRequest,
     NOT_FOUND_DESCRIPTION, SUCCESS_DESCRIPTION,
@@ -101,6 +103,27 @@ pub enum Event {
     NotificationRead {
         /// The transfer.
         job: JobId,
+    },
+    /// A partner created a customer dashboard.
+    CustomerCreated {
+        /// The customer, with its issued Customer ID and cPIN.
+        customer: Customer,
+        /// The e-mail of its first IT Admin.
+        admin_email: String,
+    },
+    /// PCs were enrolled into a dashboard with its cPIN.
+    Enrolled {
+        /// The customer.
+        customer: CustomerId,
+        /// The serial numbers, as entered.
+        serials: Vec<String>,
+    },
+    /// A customer's self-service alerts were turned on or off.
+    SelfServiceAlertsSet {
+        /// The customer.
+        customer: CustomerId,
+        /// On or off.
+        enabled: bool,
     },
 }
 
@@ -208,6 +231,14 @@ impl Engine {
             Event::TransferStarted { job, .. } => self.apply_started(*job)?,
             Event::TransferCompleted { job, at } => self.apply_completed(*job, *at)?,
             Event::NotificationRead { job } => self.apply_read(*job)?,
+            Event::CustomerCreated {
+                customer,
+                admin_email,
+            } => self.apply_customer_created(customer, admin_email)?,
+            Event::Enrolled { customer, serials } => self.apply_enrolled(customer, serials)?,
+            Event::SelfServiceAlertsSet { customer, enabled } => {
+                self.apply_alerts_set(customer, *enabled)?
+            }
         }
         self.events.push(event);
         Ok(())

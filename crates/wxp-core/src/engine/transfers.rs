@@ -511,7 +511,7 @@ impl Engine {
 
     /// Moves PCs in one pass over the source, and applies the rule that the
     /// first Premium / Premium+ PC in a dashboard turns self-service alerts on.
-    fn move_devices(
+    pub(super) fn move_devices(
         &mut self,
         source: &TenantId,
         target: &TenantId,

@@ -1,0 +1,70 @@
+//! The form that creates a customer dashboard.
+
+use crate::backend::use_backend;
+use crate::components::notification_center::DataVersion;
+use crate::components::shell::current_user;
+use crate::paths::{self, CustomerPage};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use wxp_core::engine::NewCustomer;
+
+/// Name, country and admin e-mail; the backend issues the Customer ID and
+/// the cPIN. The new customer appears in the Customers drop-down at once.
+#[component]
+pub fn CreateCustomer() -> impl IntoView {
+    let backend = use_backend();
+    let user = current_user();
+    let DataVersion(version) = expect_context();
+    let (name, country, email) = (
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+    );
+    let create = Action::new_local(move |new: &NewCustomer| {
+        let (backend, user, new) = (backend.clone(), user.clone(), new.clone());
+        async move {
+            let id = backend.create_customer(user, new.clone()).await?;
+            for field in [name, country, email] {
+                field.set(String::new());
+            }
+            version.update(|v| *v += 1);
+            Ok::<_, crate::backend::BackendError>((id, new.name.trim().to_owned()))
+        }
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        create.dispatch_local(NewCustomer {
+            name: name.get(),
+            country: country.get(),
+            admin_email: email.get(),
+        });
+    };
+    let field = |label: &'static str, value: RwSignal<String>, kind: &'static str| {
+        view! {
+            <label class="field">
+                <span>{label}</span>
+                <input type=kind required prop:value=value on:input=move |ev| value.set(event_target_value(&ev))/>
+            </label>
+        }
+    };
+    view! {
+        <form class="panel create-customer" on:submit=submit aria-labelledby="create-customer-title">
+            <h2 id="create-customer-title">"Create customer dashboard"</h2>
+            {field("Customer name", name, "text")}
+            {field("Country", country, "text")}
+            {field("Admin e-mail", email, "email")}
+            <button type="submit" class="primary" disabled=move || create.pending().get()>"Create"</button>
+            <p role="status">
+                {move || create.value().get().map(|result| match result {
+                    Ok((id, name)) => view! {
+                        <span class="ok">
+                            {name.clone()} " was created with Customer ID " <code>{id.to_string()}</code> ". "
+                            <A href=paths::customer(&id, CustomerPage::Account)>"Open its Account"</A>
+                        </span>
+                    }.into_any(),
+                    Err(e) => view! { <span class="failed">{e.to_string()}</span> }.into_any(),
+                })}
+            </p>
+        </form>
+    }
+}
