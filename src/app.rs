@@ -5,10 +5,10 @@ use crate::components::notification_center::DataVersion;
 use crate::components::shell::Shell;
 use crate::components::startup_notice::StartupNoticeBanner;
 use crate::pages::{
-    account::AccountPage, customer_home::CustomerHome, customers::CustomersPage,
-    devices::CustomerPcs, landing::Landing, not_found::NotFound, portfolio_home::PortfolioHome,
-    settings::SettingsPage, sign_in::SignIn, transfers::TransfersPage,
-    unassigned::UnassignedDevices,
+    account::AccountPage, alerts::AlertsPage, customer_home::CustomerHome,
+    customers::CustomersPage, devices::CustomerPcs, landing::Landing, not_found::NotFound,
+    portfolio_home::PortfolioHome, repair_requests::RepairRequestsPage, settings::SettingsPage,
+    sign_in::SignIn, transfers::TransfersPage, unassigned::UnassignedDevices,
 };
 use crate::session::SignedIn;
 use leptos::prelude::*;
@@ -43,6 +43,8 @@ pub fn AppWith(backend: Arc<dyn backend::Backend>, notice: Option<String>) -> im
                     <Route path=path!("customers") view=CustomersPage/>
                     <Route path=path!("unassigned-devices") view=UnassignedDevices/>
                     <Route path=path!("transfers") view=TransfersPage/>
+                    <Route path=path!("alerts") view=AlertsPage/>
+                    <Route path=path!("repair-requests") view=RepairRequestsPage/>
                 </ParentRoute>
                 <ParentRoute path=path!("/customers/:customer") view=Shell>
                     <Route path=path!("") view=CustomerHome/>

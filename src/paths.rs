@@ -14,6 +14,10 @@ pub const ALL_HOME: &str = "/all";
 pub const ALL_CUSTOMERS: &str = "/all/customers";
 /// All Customers: the holding tenant.
 pub const UNASSIGNED_DEVICES: &str = "/all/unassigned-devices";
+/// All Customers: hardware alerts.
+pub const ALERTS: &str = "/all/alerts";
+/// All Customers: a Service Delivery partner's repair requests (CSDP).
+pub const REPAIR_REQUESTS: &str = "/all/repair-requests";
 /// All Customers: the transfer history.
 pub const TRANSFERS: &str = "/all/transfers";
 

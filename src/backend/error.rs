@@ -1,7 +1,7 @@
 //! What can go wrong when asking the backend.
 
 use std::fmt;
-use wxp_core::engine::{DashboardError, SubmitError};
+use wxp_core::engine::{AlertError, DashboardError, SubmitError};
 use wxp_core::ids::CustomerIdError;
 use wxp_core::AccessError;
 
@@ -19,6 +19,8 @@ pub enum BackendError {
         /// What it said.
         message: String,
     },
+    /// The backend refused an alert operation.
+    Alert(AlertError),
     /// The backend refused a dashboard change.
     Dashboard(DashboardError),
     /// The backend refused a transfer before queueing it.
@@ -44,6 +46,10 @@ impl fmt::Display for BackendError {
             BackendError::Transport(m) => write!(f, "The server could not be reached: {m}"),
             BackendError::Server { status, message } => {
                 write!(f, "The server answered with an error ({status}): {message}")
+            }
+            BackendError::Alert(e) => {
+                let text = e.to_string();
+                write!(f, "{}{}.", text[..1].to_uppercase(), &text[1..])
             }
             BackendError::Dashboard(e) => {
                 let text = e.to_string();
@@ -80,6 +86,15 @@ impl From<DashboardError> for BackendError {
         match e {
             DashboardError::Access(a) => BackendError::Access(a),
             other => BackendError::Dashboard(other),
+        }
+    }
+}
+
+impl From<AlertError> for BackendError {
+    fn from(e: AlertError) -> Self {
+        match e {
+            AlertError::Access(a) => BackendError::Access(a),
+            other => BackendError::Alert(other),
         }
     }
 }

@@ -11,6 +11,8 @@ use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::sync::Arc;
+use wxp_core::date::Date;
+use wxp_core::engine::{Alert, AlertError, AlertId, AlertKind, Repair};
 use wxp_core::engine::{
     DashboardError, EnrolOutcome, JobId, NewCustomer, SubmitError, TransferJob, TransferRequest,
 };
@@ -83,6 +85,9 @@ async fn read<T: DeserializeOwned>(
             return Err(refused.into());
         }
         if let Ok(refused) = serde_json::from_str::<DashboardError>(&body) {
+            return Err(refused.into());
+        }
+        if let Ok(refused) = serde_json::from_str::<AlertError>(&body) {
             return Err(refused.into());
         }
     }
@@ -190,6 +195,34 @@ impl Backend for HttpBackend {
             Some(user),
             &format!("/customers/{customer}/settings/self-service-alerts"),
             &serde_json::json!({ "enabled": enabled }),
+        )
+    }
+
+    fn alerts(&self, user: UserId) -> Reply<Vec<Alert>> {
+        self.get(Some(user), "/alerts")
+    }
+
+    fn simulate_alert(&self, user: UserId, serial: String, kind: AlertKind) -> Reply<AlertId> {
+        self.post(
+            Some(user),
+            "/alerts",
+            &serde_json::json!({ "serial": serial, "kind": kind }),
+        )
+    }
+
+    fn request_repair(&self, user: UserId, alert: AlertId) -> Reply<Repair> {
+        self.post(Some(user), &format!("/alerts/{alert}/repair-request"), &())
+    }
+
+    fn repair_requests(&self, user: UserId) -> Reply<Vec<Alert>> {
+        self.get(Some(user), "/repair-requests")
+    }
+
+    fn schedule_repair(&self, user: UserId, alert: AlertId, on: Date) -> Reply<()> {
+        self.post(
+            Some(user),
+            &format!("/repair-requests/{alert}/schedule"),
+            &serde_json::json!({ "on": on }),
         )
     }
 

@@ -6,11 +6,13 @@ use crate::browser;
 use leptos::prelude::set_timeout;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
+use wxp_core::date::Date;
 use wxp_core::date::Timestamp;
 use wxp_core::engine::{
     Account, CustomerSummary, EnrolOutcome, JobId, JobState, NewCustomer, Portfolio, Session,
     TransferJob, TransferRequest,
 };
+use wxp_core::engine::{Alert, AlertId, AlertKind, Repair};
 use wxp_core::seed::DemoConfig;
 use wxp_core::transfer_file::Place;
 use wxp_core::{store, CustomerId, Device, Engine, SerialNumber, TenantId, UserId};
@@ -214,6 +216,26 @@ impl Backend for MockBackend {
         enabled: bool,
     ) -> Reply<()> {
         self.write(|e| Ok(e.set_self_service_alerts(&user, &customer, enabled)?))
+    }
+
+    fn alerts(&self, user: UserId) -> Reply<Vec<Alert>> {
+        self.read(|e| Ok(e.alerts(&user)?))
+    }
+
+    fn simulate_alert(&self, user: UserId, serial: String, kind: AlertKind) -> Reply<AlertId> {
+        self.write(|e| Ok(e.simulate_alert(&user, &serial, kind, now())?))
+    }
+
+    fn request_repair(&self, user: UserId, alert: AlertId) -> Reply<Repair> {
+        self.write(|e| Ok(e.request_repair(&user, alert, now())?))
+    }
+
+    fn repair_requests(&self, user: UserId) -> Reply<Vec<Alert>> {
+        self.read(|e| Ok(e.repair_requests(&user)?))
+    }
+
+    fn schedule_repair(&self, user: UserId, alert: AlertId, on: Date) -> Reply<()> {
+        self.write(|e| Ok(e.schedule_repair(&user, alert, on)?))
     }
 
     fn demo_config(&self) -> Reply<DemoConfig> {

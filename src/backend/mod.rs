@@ -16,10 +16,12 @@ use leptos::prelude::*;
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
+use wxp_core::date::Date;
 use wxp_core::engine::{
     Account, CustomerSummary, EnrolOutcome, JobId, NewCustomer, Portfolio, Session, TransferJob,
     TransferRequest,
 };
+use wxp_core::engine::{Alert, AlertId, AlertKind, Repair};
 use wxp_core::seed::DemoConfig;
 use wxp_core::transfer_file::Place;
 use wxp_core::{CustomerId, Device, SerialNumber, TenantId, UserId};
@@ -80,6 +82,16 @@ pub trait Backend: Send + Sync {
         customer: CustomerId,
         enabled: bool,
     ) -> Reply<()>;
+    /// The hardware alerts the user can see, newest first.
+    fn alerts(&self, user: UserId) -> Reply<Vec<Alert>>;
+    /// Raises an alert on a PC ("Simulate alert").
+    fn simulate_alert(&self, user: UserId, serial: String, kind: AlertKind) -> Reply<AlertId>;
+    /// The end user's View on an alert pop-up: sends the repair request.
+    fn request_repair(&self, user: UserId, alert: AlertId) -> Reply<Repair>;
+    /// Repair requests in a Service Delivery partner's CSDP account.
+    fn repair_requests(&self, user: UserId) -> Reply<Vec<Alert>>;
+    /// The Service Delivery partner schedules a repair.
+    fn schedule_repair(&self, user: UserId, alert: AlertId, on: Date) -> Reply<()>;
     /// The demo data's configuration.
     fn demo_config(&self) -> Reply<DemoConfig>;
     /// Restores the demo data to the seed of `config`.

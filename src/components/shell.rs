@@ -12,7 +12,7 @@ use leptos_router::components::{Outlet, Redirect, A};
 use leptos_router::hooks::{use_location, use_navigate, use_params_map};
 use wxp_core::engine::{CustomerSummary, Scope, Session};
 use wxp_core::ids::CustomerIdError;
-use wxp_core::{AccessError, CustomerId, UserId};
+use wxp_core::{AccessError, CustomerId, PartnerKind, UserId};
 
 /// The signed-in user, for the pages inside the shell.
 #[derive(Clone)]
@@ -157,6 +157,10 @@ fn PartnerMenu(partner: wxp_core::Partner) -> impl IntoView {
                         <li><A href=paths::ALL_HOME exact=true>"Home"</A></li>
                         <li><A href=paths::ALL_CUSTOMERS>"Customers"</A></li>
                         <li><A href=paths::TRANSFERS>"Transfers"</A></li>
+                        <li><A href=paths::ALERTS>"Alerts"</A></li>
+                        {(kind == PartnerKind::ServiceDelivery).then(|| view! {
+                            <li><A href=paths::REPAIR_REQUESTS>"Repair requests"</A></li>
+                        })}
                         {setup_complete
                             .then(|| {
                                 view! {

@@ -7,7 +7,10 @@
 //! gets persisted (see [`crate::store`]): a 100,000-PC demo stores a few
 //! bytes, not megabytes.
 
+mod alerts;
 mod dashboards;
+
+pub use alerts::{Alert, AlertError, AlertId, AlertKind, Delivery, Repair};
 mod transfers;
 
 pub use dashboards::{DashboardError, EnrolOutcome, NewCustomer};
@@ -118,6 +121,31 @@ pub enum Event {
         /// The serial numbers, as entered.
         serials: Vec<String>,
     },
+    /// A hardware alert was raised on a PC.
+    AlertRaised {
+        /// Its number.
+        alert: AlertId,
+        /// The PC.
+        serial: crate::serial::SerialNumber,
+        /// What happened.
+        kind: AlertKind,
+        /// When.
+        at: Timestamp,
+    },
+    /// The end user clicked View on an alert's pop-up.
+    RepairRequested {
+        /// The alert.
+        alert: AlertId,
+        /// When.
+        at: Timestamp,
+    },
+    /// The Service Delivery partner scheduled a repair.
+    RepairScheduled {
+        /// The alert.
+        alert: AlertId,
+        /// The day.
+        on: crate::date::Date,
+    },
     /// A customer's self-service alerts were turned on or off.
     SelfServiceAlertsSet {
         /// The customer.
@@ -189,17 +217,21 @@ pub struct Engine {
     events: Vec<Event>,
     world: World,
     jobs: Vec<TransferJob>,
+    alerts: Vec<Alert>,
 }
 
 impl Engine {
     /// A fresh engine holding the seeded demo data of `config`.
     pub fn new(config: DemoConfig) -> Engine {
-        Engine {
+        let mut engine = Engine {
             config,
             events: Vec::new(),
             world: seed::generate(config),
             jobs: Vec::new(),
-        }
+            alerts: Vec::new(),
+        };
+        engine.seed_alerts();
+        engine
     }
 
     /// The configuration the demo data was generated from.
@@ -236,6 +268,14 @@ impl Engine {
                 admin_email,
             } => self.apply_customer_created(customer, admin_email)?,
             Event::Enrolled { customer, serials } => self.apply_enrolled(customer, serials)?,
+            Event::AlertRaised {
+                alert,
+                serial,
+                kind,
+                at,
+            } => self.apply_alert_raised(*alert, *serial, *kind, *at)?,
+            Event::RepairRequested { alert, .. } => self.apply_repair_requested(*alert)?,
+            Event::RepairScheduled { alert, on } => self.apply_repair_scheduled(*alert, *on)?,
             Event::SelfServiceAlertsSet { customer, enabled } => {
                 self.apply_alerts_set(customer, *enabled)?
             }

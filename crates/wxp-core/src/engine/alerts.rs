@@ -1,0 +1,369 @@
+//! Hardware alerts and where repair requests go.
+//!
+//! An alert on a PC in a holding tenant reaches the PC's end user as a
+//! pop-up, whose View button sends the repair request: to HP customer
+//! support for a Resell and View/Monitor partner, which schedules the
+//! repair; to the partner's CSDP account for a Service Delivery partner,
+//! where the partner schedules it. In a customer's dashboard the pop-up
+//! appears only while the customer's self-service alerts are on.
+
+use super::{AccessError, Engine, Event};
+use crate::date::{Date, Timestamp};
+use crate::ids::{PartnerId, TenantId, UserId};
+use crate::model::{PartnerKind, Role};
+use crate::serial::SerialNumber;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// An alert's number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct AlertId(pub u64);
+
+impl fmt::Display for AlertId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+/// What HP's analytics predicted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AlertKind {
+    /// The battery should be replaced.
+    Battery,
+    /// The hard drive is likely to fail.
+    HardDrive,
+    /// A fan is failing.
+    Fan,
+    /// Memory errors were detected.
+    Memory,
+}
+
+impl AlertKind {
+    /// Every kind, in display order.
+    pub const ALL: [AlertKind; 4] = [
+        AlertKind::Battery,
+        AlertKind::HardDrive,
+        AlertKind::Fan,
+        AlertKind::Memory,
+    ];
+
+    /// The alert as the end user and the admins read it.
+    pub fn label(self) -> &'static str {
+        match self {
+            AlertKind::Battery => "Battery replacement recommended",
+            AlertKind::HardDrive => "Hard drive failure predicted",
+            AlertKind::Fan => "Fan failure detected",
+            AlertKind::Memory => "Memory errors detected",
+        }
+    }
+}
+
+/// Who is told about an alert.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Delivery {
+    /// The PC's end user gets a pop-up with a View button.
+    EndUserPopUp,
+    /// Only the admins see it: the customer's self-service alerts are off.
+    AdminsOnly,
+}
+
+/// Where an alert's repair request is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Repair {
+    /// No repair was requested.
+    NotRequested,
+    /// Sent to HP customer support, which schedules the repair.
+    WithHpSupport,
+    /// Sent to the Service Delivery partner's CSDP account, waiting for the
+    /// partner to schedule it.
+    WithPartner,
+    /// Scheduled by the partner for a day.
+    Scheduled(Date),
+}
+
+impl fmt::Display for Repair {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Repair::NotRequested => write!(f, "Not requested"),
+            Repair::WithHpSupport => {
+                write!(f, "Sent to HP customer support, which schedules the repair")
+            }
+            Repair::WithPartner => write!(f, "Sent to the partner's CSDP account, to be scheduled"),
+            Repair::Scheduled(day) => write!(f, "Repair scheduled for {day}"),
+        }
+    }
+}
+
+/// A hardware alert on a PC.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Alert {
+    /// Its number.
+    pub id: AlertId,
+    /// The PC.
+    pub serial: SerialNumber,
+    /// Where the PC was when the alert was raised.
+    pub tenant: TenantId,
+    /// "Unassigned Devices" or the customer's name.
+    pub tenant_name: String,
+    /// The partner responsible.
+    pub partner: PartnerId,
+    /// What happened.
+    pub kind: AlertKind,
+    /// When.
+    pub raised_at: Timestamp,
+    /// Who was told.
+    pub delivery: Delivery,
+    /// The repair request.
+    pub repair: Repair,
+}
+
+/// Why an alert operation was refused.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AlertError {
+    /// The user may not do this.
+    Access(AccessError),
+    /// No such PC in the user's account.
+    DeviceNotFound(String),
+    /// No such alert in the user's account.
+    NoSuchAlert(AlertId),
+    /// The alert reached no end user, so no repair can be requested from
+    /// the pop-up.
+    NoPopUp,
+    /// A repair was requested already.
+    AlreadyRequested,
+    /// Only a Service Delivery partner schedules repairs, once requested.
+    CannotSchedule,
+}
+
+impl fmt::Display for AlertError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AlertError::Access(e) => write!(f, "{e}"),
+            AlertError::DeviceNotFound(s) => write!(f, "there is no PC {s:?} in your account"),
+            AlertError::NoSuchAlert(id) => write!(f, "there is no alert {id} in your account"),
+            AlertError::NoPopUp => write!(
+                f,
+                "this alert reached no end user: the customer's self-service alerts are off"
+            ),
+            AlertError::AlreadyRequested => {
+                write!(f, "a repair was requested for this alert already")
+            }
+            AlertError::CannotSchedule => write!(
+                f,
+                "only a Service Delivery partner schedules repairs sent to its CSDP account"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for AlertError {}
+
+impl From<AccessError> for AlertError {
+    fn from(e: AccessError) -> Self {
+        AlertError::Access(e)
+    }
+}
+
+impl Engine {
+    /// The alerts the demo starts with: a few PCs per tenant, chosen
+    /// deterministically, as HP's analytics would have flagged them over the
+    /// last days. Part of the seed, not of the log.
+    pub(super) fn seed_alerts(&mut self) {
+        let mut rng = crate::rng::Rng::new(self.config.seed ^ 0xA1E7);
+        let picks: Vec<(SerialNumber, AlertKind, Timestamp)> = self
+            .world
+            .tenants
+            .values()
+            .filter(|devices| !devices.is_empty())
+            .flat_map(|devices| {
+                (0..2)
+                    .map(|_| {
+                        (
+                            devices[rng.below(devices.len() as u64) as usize].serial,
+                            *rng.pick(&AlertKind::ALL),
+                            Timestamp(crate::seed::demo_now().0 - rng.between(3_600, 5 * 86_400)),
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        for (i, (serial, kind, at)) in picks.into_iter().enumerate() {
+            self.apply_alert_raised(AlertId(i as u64 + 1), serial, kind, at)
+                .expect("seeded PCs exist");
+        }
+    }
+
+    /// Raises an alert on a PC the user can see ("Simulate alert").
+    pub fn simulate_alert(
+        &mut self,
+        user: &UserId,
+        serial: &str,
+        kind: AlertKind,
+        now: Timestamp,
+    ) -> Result<AlertId, AlertError> {
+        let found = SerialNumber::parse(serial)
+            .ok()
+            .and_then(|s| self.locate(user, &[s]).ok()?.into_iter().next())
+            .ok_or_else(|| AlertError::DeviceNotFound(serial.trim().to_owned()))?;
+        let id = AlertId(self.alerts.iter().map(|a| a.id.0).max().unwrap_or(0) + 1);
+        self.replay(Event::AlertRaised {
+            alert: id,
+            serial: found.0,
+            kind,
+            at: now,
+        })
+        .map_err(|_| AlertError::DeviceNotFound(serial.to_owned()))?;
+        Ok(id)
+    }
+
+    /// The alerts the user can see, newest first.
+    pub fn alerts(&self, user: &UserId) -> Result<Vec<Alert>, AccessError> {
+        let acting = self.user(user)?;
+        Ok(self
+            .alerts
+            .iter()
+            .rev()
+            .filter(|a| match (&acting.role, &a.tenant) {
+                (Role::PartnerAdmin { partner }, _) => *partner == a.partner,
+                (Role::ItAdmin { customer }, TenantId::Customer(c)) => c == customer,
+                (Role::ItAdmin { .. }, TenantId::Holding(_)) => false,
+            })
+            .cloned()
+            .collect())
+    }
+
+    /// The end user clicked View on the pop-up: the repair request goes to
+    /// HP customer support or to the partner's CSDP account.
+    pub fn request_repair(
+        &mut self,
+        user: &UserId,
+        alert: AlertId,
+        now: Timestamp,
+    ) -> Result<Repair, AlertError> {
+        let a = self.visible_alert(user, alert)?;
+        if a.delivery != Delivery::EndUserPopUp {
+            return Err(AlertError::NoPopUp);
+        }
+        if a.repair != Repair::NotRequested {
+            return Err(AlertError::AlreadyRequested);
+        }
+        self.replay(Event::RepairRequested { alert, at: now })
+            .map_err(|_| AlertError::NoSuchAlert(alert))?;
+        Ok(self.visible_alert(user, alert)?.repair)
+    }
+
+    /// Repair requests in the Service Delivery partner's CSDP account.
+    pub fn repair_requests(&self, user: &UserId) -> Result<Vec<Alert>, AlertError> {
+        let partner = self.acting_partner(self.user(user)?)?;
+        if partner.kind != PartnerKind::ServiceDelivery {
+            return Err(AlertError::CannotSchedule);
+        }
+        Ok(self
+            .alerts(user)?
+            .into_iter()
+            .filter(|a| matches!(a.repair, Repair::WithPartner | Repair::Scheduled(_)))
+            .collect())
+    }
+
+    /// The Service Delivery partner schedules a requested repair.
+    pub fn schedule_repair(
+        &mut self,
+        user: &UserId,
+        alert: AlertId,
+        on: Date,
+    ) -> Result<(), AlertError> {
+        let requests = self.repair_requests(user)?;
+        if !requests.iter().any(|a| a.id == alert) {
+            return Err(AlertError::NoSuchAlert(alert));
+        }
+        self.replay(Event::RepairScheduled { alert, on })
+            .map_err(|_| AlertError::CannotSchedule)
+    }
+
+    fn visible_alert(&self, user: &UserId, alert: AlertId) -> Result<Alert, AlertError> {
+        self.alerts(user)?
+            .into_iter()
+            .find(|a| a.id == alert)
+            .ok_or(AlertError::NoSuchAlert(alert))
+    }
+
+    // ----- applying events ----------------------------------------------
+
+    pub(super) fn apply_alert_raised(
+        &mut self,
+        id: AlertId,
+        serial: SerialNumber,
+        kind: AlertKind,
+        at: Timestamp,
+    ) -> Result<(), String> {
+        let tenant = self
+            .world
+            .tenants
+            .iter()
+            .find(|(_, devices)| devices.iter().any(|d| d.serial == serial))
+            .map(|(t, _)| t.clone())
+            .ok_or_else(|| format!("there is no PC {serial}"))?;
+        let (partner, tenant_name, delivery) = match &tenant {
+            TenantId::Holding(p) => (
+                p.clone(),
+                "Unassigned Devices".to_owned(),
+                Delivery::EndUserPopUp,
+            ),
+            TenantId::Customer(id) => {
+                let c = self.find_customer(id).ok_or("an unknown customer")?;
+                let delivery = if c.self_service_alerts {
+                    Delivery::EndUserPopUp
+                } else {
+                    Delivery::AdminsOnly
+                };
+                (c.partner.clone(), c.name.clone(), delivery)
+            }
+        };
+        self.alerts.push(Alert {
+            id,
+            serial,
+            tenant,
+            tenant_name,
+            partner,
+            kind,
+            raised_at: at,
+            delivery,
+            repair: Repair::NotRequested,
+        });
+        Ok(())
+    }
+
+    pub(super) fn apply_repair_requested(&mut self, id: AlertId) -> Result<(), String> {
+        let kind = {
+            let a = self
+                .alerts
+                .iter()
+                .find(|a| a.id == id)
+                .ok_or_else(|| format!("there is no alert {id}"))?;
+            self.partner(&a.partner)
+                .map(|p| p.kind)
+                .ok_or("an unknown partner")?
+        };
+        let a = self
+            .alerts
+            .iter_mut()
+            .find(|a| a.id == id)
+            .expect("just found");
+        a.repair = match kind {
+            PartnerKind::ResellViewMonitor => Repair::WithHpSupport,
+            PartnerKind::ServiceDelivery => Repair::WithPartner,
+        };
+        Ok(())
+    }
+
+    pub(super) fn apply_repair_scheduled(&mut self, id: AlertId, on: Date) -> Result<(), String> {
+        let a = self
+            .alerts
+            .iter_mut()
+            .find(|a| a.id == id)
+            .ok_or_else(|| format!("there is no alert {id}"))?;
+        a.repair = Repair::Scheduled(on);
+        Ok(())
+    }
+}
