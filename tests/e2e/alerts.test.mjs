@@ -1,0 +1,74 @@
+// Hardware alerts on PCs: the end user's pop-up, and where the repair
+// request goes (HP customer support for a reseller, the partner's CSDP
+// account for a Service Delivery partner).
+import { test, before, after, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { startApp, assertNoPageErrors, expectText, expectVisible, expectCount } from './harness.mjs';
+import { ACCOUNTS, signInAs, menuLink, selectCustomer, goToUnassignedDevices, goToCustomerPcs } from './portal.mjs';
+
+let app;
+before(async () => { app = await startApp(); });
+afterEach(() => app.closePages());
+after(() => app.close());
+
+/** Raises an alert on `serial` from All Customers > Alerts. */
+async function simulateAlert(page, serial) {
+  await selectCustomer(page, 'All Customers');
+  await menuLink(page, 'Alerts').click();
+  await page.getByRole('textbox', { name: 'Serial Number' }).fill(serial);
+  await page.getByRole('button', { name: 'Simulate alert' }).click();
+  return page.getByRole('dialog', { name: `End-user pop-up on PC ${serial}` });
+}
+
+/** The first serial number of a device list. */
+async function firstSerial(list) {
+  return (await list.serials())[0];
+}
+
+test('an alert on a reseller\'s unassigned PC pops up for the end user, and View sends the repair to HP customer support', async () => {
+  const page = await app.newPage();
+  await signInAs(page, ACCOUNTS.alpine);
+  const serial = await firstSerial(await goToUnassignedDevices(page));
+  const popUp = await simulateAlert(page, serial);
+  await expectVisible(popUp);
+  await popUp.getByRole('button', { name: 'View' }).click();
+  await expectText(popUp.getByRole('status'), 'Repair request sent to HP customer support, which will schedule the repair.');
+  const row = page.getByRole('table', { name: 'Alerts' }).getByRole('row').filter({ hasText: serial });
+  await expectText(row.getByRole('cell').last(), 'Sent to HP customer support, which schedules the repair');
+  // A reseller has no CSDP account: no Repair requests page.
+  await expectCount(menuLink(page, 'Repair requests'), 0);
+  assertNoPageErrors(page);
+});
+
+test('a Service Delivery partner\'s repair request reaches its CSDP account, where it is scheduled', async () => {
+  const page = await app.newPage();
+  await signInAs(page, ACCOUNTS.brightline);
+  const serial = await firstSerial(await goToUnassignedDevices(page));
+  const popUp = await simulateAlert(page, serial);
+  await popUp.getByRole('button', { name: 'View' }).click();
+  await expectText(popUp.getByRole('status'), /sent to your CSDP account/);
+  await menuLink(page, 'Repair requests').click();
+  const requests = page.getByRole('table', { name: 'Repair requests' });
+  const row = requests.getByRole('row').filter({ hasText: serial });
+  await row.getByLabel(/Repair day for alert/).fill('2026-12-01');
+  await row.getByRole('button', { name: 'Schedule' }).click();
+  await expectText(row.getByRole('cell').nth(2), 'Repair scheduled for 2026-12-01');
+  await page.reload();
+  await expectText(requests.getByRole('row').filter({ hasText: serial }).getByRole('cell').nth(2), 'Repair scheduled for 2026-12-01');
+  assertNoPageErrors(page);
+});
+
+test('with a customer\'s self-service alerts off, an alert on its PC reaches no end user', async () => {
+  const page = await app.newPage();
+  await signInAs(page, ACCOUNTS.alpine);
+  const serial = await firstSerial(await goToCustomerPcs(page, 'Contoso Ltd'));
+  await menuLink(page, 'Settings').click();
+  const alerts = page.getByRole('switch', { name: 'Self-service alerts' });
+  assert.equal(await alerts.isChecked(), true, 'a dashboard with PCs has self-service alerts on');
+  await alerts.uncheck();
+  await expectText(page.getByRole('status').filter({ hasText: /^Saved: self-service/ }), 'Saved: self-service alerts are off.');
+  const popUp = await simulateAlert(page, serial);
+  await expectText(page.getByRole('status').filter({ hasText: /^Alert \d+ raised/ }), /self-service alerts are off: no pop-up reached the end user/);
+  await expectCount(popUp, 0);
+  assertNoPageErrors(page);
+});
