@@ -8,7 +8,7 @@ use crate::pages::{
     account::AccountPage, alerts::AlertsPage, customer_home::CustomerHome,
     customers::CustomersPage, devices::CustomerPcs, landing::Landing, not_found::NotFound,
     portfolio_home::PortfolioHome, repair_requests::RepairRequestsPage, settings::SettingsPage,
-    sign_in::SignIn, transfers::TransfersPage, unassigned::UnassignedDevices,
+    sign_in::SignIn, support::SupportPage, transfers::TransfersPage, unassigned::UnassignedDevices,
 };
 use crate::session::SignedIn;
 use leptos::prelude::*;
@@ -45,6 +45,9 @@ pub fn AppWith(backend: Arc<dyn backend::Backend>, notice: Option<String>) -> im
                     <Route path=path!("transfers") view=TransfersPage/>
                     <Route path=path!("alerts") view=AlertsPage/>
                     <Route path=path!("repair-requests") view=RepairRequestsPage/>
+                </ParentRoute>
+                <ParentRoute path=path!("/support") view=Shell>
+                    <Route path=path!("") view=SupportPage/>
                 </ParentRoute>
                 <ParentRoute path=path!("/customers/:customer") view=Shell>
                     <Route path=path!("") view=CustomerHome/>

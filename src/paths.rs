@@ -14,6 +14,8 @@ pub const ALL_HOME: &str = "/all";
 pub const ALL_CUSTOMERS: &str = "/all/customers";
 /// All Customers: the holding tenant.
 pub const UNASSIGNED_DEVICES: &str = "/all/unassigned-devices";
+/// Support cases.
+pub const SUPPORT: &str = "/support";
 /// All Customers: hardware alerts.
 pub const ALERTS: &str = "/all/alerts";
 /// All Customers: a Service Delivery partner's repair requests (CSDP).

@@ -1,7 +1,7 @@
 //! What can go wrong when asking the backend.
 
 use std::fmt;
-use wxp_core::engine::{AlertError, DashboardError, SubmitError};
+use wxp_core::engine::{AlertError, CaseError, DashboardError, SubmitError};
 use wxp_core::ids::CustomerIdError;
 use wxp_core::AccessError;
 
@@ -19,6 +19,8 @@ pub enum BackendError {
         /// What it said.
         message: String,
     },
+    /// The backend refused a support case.
+    Case(CaseError),
     /// The backend refused an alert operation.
     Alert(AlertError),
     /// The backend refused a dashboard change.
@@ -46,6 +48,10 @@ impl fmt::Display for BackendError {
             BackendError::Transport(m) => write!(f, "The server could not be reached: {m}"),
             BackendError::Server { status, message } => {
                 write!(f, "The server answered with an error ({status}): {message}")
+            }
+            BackendError::Case(e) => {
+                let text = e.to_string();
+                write!(f, "{}{}.", text[..1].to_uppercase(), &text[1..])
             }
             BackendError::Alert(e) => {
                 let text = e.to_string();
@@ -95,6 +101,15 @@ impl From<AlertError> for BackendError {
         match e {
             AlertError::Access(a) => BackendError::Access(a),
             other => BackendError::Alert(other),
+        }
+    }
+}
+
+impl From<CaseError> for BackendError {
+    fn from(e: CaseError) -> Self {
+        match e {
+            CaseError::Access(a) => BackendError::Access(a),
+            other => BackendError::Case(other),
         }
     }
 }

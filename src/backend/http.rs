@@ -12,7 +12,9 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::sync::Arc;
 use wxp_core::date::Date;
-use wxp_core::engine::{Alert, AlertError, AlertId, AlertKind, Repair};
+use wxp_core::engine::{
+    Alert, AlertError, AlertId, AlertKind, CaseError, NewCase, Repair, SupportCase,
+};
 use wxp_core::engine::{
     DashboardError, EnrolOutcome, JobId, NewCustomer, SubmitError, TransferJob, TransferRequest,
 };
@@ -88,6 +90,9 @@ async fn read<T: DeserializeOwned>(
             return Err(refused.into());
         }
         if let Ok(refused) = serde_json::from_str::<AlertError>(&body) {
+            return Err(refused.into());
+        }
+        if let Ok(refused) = serde_json::from_str::<CaseError>(&body) {
             return Err(refused.into());
         }
     }
@@ -224,6 +229,14 @@ impl Backend for HttpBackend {
             &format!("/repair-requests/{alert}/schedule"),
             &serde_json::json!({ "on": on }),
         )
+    }
+
+    fn open_case(&self, user: UserId, case: NewCase) -> Reply<u64> {
+        self.post(Some(user), "/support-cases", &case)
+    }
+
+    fn cases(&self, user: UserId) -> Reply<Vec<SupportCase>> {
+        self.get(Some(user), "/support-cases")
     }
 
     fn demo_config(&self) -> Reply<DemoConfig> {

@@ -12,7 +12,7 @@ use wxp_core::engine::{
     Account, CustomerSummary, EnrolOutcome, JobId, JobState, NewCustomer, Portfolio, Session,
     TransferJob, TransferRequest,
 };
-use wxp_core::engine::{Alert, AlertId, AlertKind, Repair};
+use wxp_core::engine::{Alert, AlertId, AlertKind, NewCase, Repair, SupportCase};
 use wxp_core::seed::DemoConfig;
 use wxp_core::transfer_file::Place;
 use wxp_core::{store, CustomerId, Device, Engine, SerialNumber, TenantId, UserId};
@@ -236,6 +236,14 @@ impl Backend for MockBackend {
 
     fn schedule_repair(&self, user: UserId, alert: AlertId, on: Date) -> Reply<()> {
         self.write(|e| Ok(e.schedule_repair(&user, alert, on)?))
+    }
+
+    fn open_case(&self, user: UserId, case: NewCase) -> Reply<u64> {
+        self.write(|e| Ok(e.open_case(&user, case, now())?))
+    }
+
+    fn cases(&self, user: UserId) -> Reply<Vec<SupportCase>> {
+        self.read(|e| Ok(e.cases(&user)?))
     }
 
     fn demo_config(&self) -> Reply<DemoConfig> {

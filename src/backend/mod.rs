@@ -21,7 +21,7 @@ use wxp_core::engine::{
     Account, CustomerSummary, EnrolOutcome, JobId, NewCustomer, Portfolio, Session, TransferJob,
     TransferRequest,
 };
-use wxp_core::engine::{Alert, AlertId, AlertKind, Repair};
+use wxp_core::engine::{Alert, AlertId, AlertKind, NewCase, Repair, SupportCase};
 use wxp_core::seed::DemoConfig;
 use wxp_core::transfer_file::Place;
 use wxp_core::{CustomerId, Device, SerialNumber, TenantId, UserId};
@@ -92,6 +92,10 @@ pub trait Backend: Send + Sync {
     fn repair_requests(&self, user: UserId) -> Reply<Vec<Alert>>;
     /// The Service Delivery partner schedules a repair.
     fn schedule_repair(&self, user: UserId, alert: AlertId, on: Date) -> Reply<()>;
+    /// Opens a support case; returns its number.
+    fn open_case(&self, user: UserId, case: NewCase) -> Reply<u64>;
+    /// The user's support cases, newest first.
+    fn cases(&self, user: UserId) -> Reply<Vec<SupportCase>>;
     /// The demo data's configuration.
     fn demo_config(&self) -> Reply<DemoConfig>;
     /// Restores the demo data to the seed of `config`.

@@ -4,10 +4,11 @@
 use crate::backend::use_backend;
 use crate::browser;
 use crate::components::shell::current_user;
+use crate::pages::support::support_link;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::time::Duration;
-use wxp_core::engine::{JobId, TransferJob};
+use wxp_core::engine::{JobId, RowState, TransferJob};
 
 /// How often the bell asks the backend for news.
 const POLL: Duration = Duration::from_millis(1_000);
@@ -118,6 +119,13 @@ fn Notification(
     let unread = !job.read;
     let summary = job.summary_csv();
     let file = job.summary_file_name();
+    let failed: Vec<String> = job
+        .rows
+        .iter()
+        .zip(&job.results)
+        .filter(|(_, r)| r.state == RowState::Failed)
+        .map(|(row, _)| row.serial.clone())
+        .collect();
     let on_toggle = move |ev: leptos::ev::Event| {
         let details: web_sys::HtmlDetailsElement = event_target(&ev);
         if details.open() && unread {
@@ -138,6 +146,12 @@ fn Notification(
                 <button type="button" on:click=move |_| { let _ = browser::download_csv(&file, &summary); }>
                     "Download Summary"
                 </button>
+                {(!failed.is_empty()).then(|| view! {
+                    " "
+                    <a href=support_link(&format!("Transfer {id}: {} failed", if failed.len() == 1 { "1 row".to_owned() } else { format!("{} rows", failed.len()) }), &failed)>
+                        "Create support case for the failed rows"
+                    </a>
+                })}
             </details>
         </li>
     }

@@ -1,5 +1,6 @@
 //! Why a partner has no Unassigned Devices, and what to do about it.
 
+use crate::pages::support::support_link;
 use leptos::prelude::*;
 use wxp_core::PartnerKind;
 
@@ -36,7 +37,9 @@ pub fn SetupIncompleteNotice(
             </p>
             <ul>{line(first)} {line(second)}</ul>
             <p>
-                "If you need additional help, create a support case or email "
+                "If you need additional help, "
+                <a href=support_link("Unassigned Devices is missing", &[])>"create a support case"</a>
+                " or email "
                 <a href="mailto:support@wxp.hp.com">"support@wxp.hp.com"</a> "."
             </p>
         </aside>

@@ -120,6 +120,7 @@ fn Frame(session: Session) -> impl IntoView {
                         {session.user.role.label()} " · " {organisation}
                     </span>
                 </span>
+                <A href=paths::SUPPORT attr:class="help">"Help"</A>
                 {is_partner.then(|| view! { <NotificationCenter/> })}
                 <button type="button" class="sign-out" on:click=sign_out>
                     "Sign out"

@@ -11,5 +11,6 @@ pub mod portfolio_home;
 pub mod repair_requests;
 pub mod settings;
 pub mod sign_in;
+pub mod support;
 pub mod transfers;
 pub mod unassigned;

@@ -7,6 +7,7 @@ use crate::components::notification_center::DataVersion;
 use crate::components::setup_notice::SetupIncompleteNotice;
 use crate::components::shell::current_user;
 use crate::components::transfer_dialog::TransferDevices;
+use crate::pages::support::support_link;
 use leptos::prelude::*;
 use wxp_core::engine::{Scope, Session};
 use wxp_core::{AccessError, TenantId};
@@ -43,7 +44,10 @@ pub fn UnassignedDevices() -> impl IntoView {
         view! {
             <p class="lede">
                 "PCs reported to HP as resold by your organisation that are not yet in a customer's dashboard. "
-                "Clear any filters so the full list is visible before you export or copy serial numbers."
+                "Clear any filters so the full list is visible before you export or copy serial numbers. "
+                "Some resold PCs missing? "
+                <a href=support_link("Some resold PCs are missing from Unassigned Devices", &[])>"Create a support case"</a>
+                " with their serial numbers."
             </p>
             <TransferDevices source/>
         }

@@ -180,3 +180,46 @@ fn self_service_alerts_stay_on_until_the_first_pc_then_follow_the_switch() {
     e.set_self_service_alerts(&admin(), &id, false).unwrap();
     assert!(!customer(&e, "Acme Srl").customer.self_service_alerts);
 }
+
+#[test]
+fn support_cases_keep_their_serials_and_are_the_opener_s() {
+    use wxp_core::date::Timestamp;
+    use wxp_core::engine::{CaseError, NewCase};
+    let mut e = Engine::new(DemoConfig::default());
+    let case = |subject: &str, serials: &[&str]| NewCase {
+        subject: subject.into(),
+        description: "Resold PCs are missing".into(),
+        serials: serials.iter().map(|s| s.to_string()).collect(),
+    };
+    assert_eq!(
+        e.open_case(&admin(), case(" ", &[]), Timestamp(0)),
+        Err(CaseError::EmptySubject)
+    );
+    assert_eq!(
+        e.open_case(&admin(), case("Missing PCs", &["bad"]), Timestamp(0)),
+        Err(CaseError::BadSerial("bad".into()))
+    );
+    let id = e
+        .open_case(
+            &admin(),
+            case("Missing PCs", &["5cg1234abc", " "]),
+            Timestamp(0),
+        )
+        .unwrap();
+    let cases = e.cases(&admin()).unwrap();
+    assert_eq!(
+        (cases[0].id, cases[0].case.serials.clone(), cases[0].state()),
+        (id, vec!["5CG1234ABC".to_owned()], "Open")
+    );
+    assert!(e
+        .cases(&UserId("u-bright-admin".into()))
+        .unwrap()
+        .is_empty());
+    assert_eq!(
+        store::restore(&store::save(&e))
+            .unwrap()
+            .cases(&admin())
+            .unwrap(),
+        cases
+    );
+}

@@ -9,6 +9,9 @@
 
 mod alerts;
 mod dashboards;
+mod support;
+
+pub use support::{CaseError, NewCase, SupportCase};
 
 pub use alerts::{Alert, AlertError, AlertId, AlertKind, Delivery, Repair};
 mod transfers;
@@ -146,6 +149,15 @@ pub enum Event {
         /// The day.
         on: crate::date::Date,
     },
+    /// A user opened a support case.
+    CaseOpened {
+        /// Who.
+        user: UserId,
+        /// What they wrote (serial numbers normalised).
+        case: NewCase,
+        /// When.
+        at: Timestamp,
+    },
     /// A customer's self-service alerts were turned on or off.
     SelfServiceAlertsSet {
         /// The customer.
@@ -218,6 +230,7 @@ pub struct Engine {
     world: World,
     jobs: Vec<TransferJob>,
     alerts: Vec<Alert>,
+    cases: Vec<SupportCase>,
 }
 
 impl Engine {
@@ -229,6 +242,7 @@ impl Engine {
             world: seed::generate(config),
             jobs: Vec::new(),
             alerts: Vec::new(),
+            cases: Vec::new(),
         };
         engine.seed_alerts();
         engine
@@ -276,6 +290,7 @@ impl Engine {
             } => self.apply_alert_raised(*alert, *serial, *kind, *at)?,
             Event::RepairRequested { alert, .. } => self.apply_repair_requested(*alert)?,
             Event::RepairScheduled { alert, on } => self.apply_repair_scheduled(*alert, *on)?,
+            Event::CaseOpened { user, case, at } => self.apply_case_opened(user, case, *at)?,
             Event::SelfServiceAlertsSet { customer, enabled } => {
                 self.apply_alerts_set(customer, *enabled)?
             }
