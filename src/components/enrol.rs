@@ -8,6 +8,7 @@ use crate::transfer::worker;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wxp_core::engine::EnrolOutcome;
+use wxp_core::format::pcs;
 use wxp_core::CustomerId;
 
 /// The enrolment form and its results, one per serial number.
@@ -66,7 +67,7 @@ pub fn EnrolPcs(customer: CustomerId) -> impl IntoView {
             <p>"The preferred way to add PCs: enter their serial numbers and this customer's cPIN. PCs in your partner's Unassigned Devices move into this dashboard; a PC in another customer's dashboard is refused."</p>
             <label class="field wide">
                 <span>"Serial numbers (one per line)"</span>
-                <textarea rows="5" prop:value=serials on:input=move |ev| serials.set(event_target_value(&ev))></textarea>
+                <textarea rows="5" required prop:value=serials on:input=move |ev| serials.set(event_target_value(&ev))></textarea>
             </label>
             <label class="field">
                 <span>"Or a file of serial numbers (column A)"</span>
@@ -83,7 +84,7 @@ pub fn EnrolPcs(customer: CustomerId) -> impl IntoView {
                 Ok(rows) => {
                     let enrolled = rows.iter().filter(|(_, o)| *o == EnrolOutcome::Enrolled).count();
                     view! {
-                        <p role="status">{format!("{enrolled} of {} PCs enrolled.", rows.len())}</p>
+                        <p role="status">{format!("{enrolled} of {} enrolled.", pcs(rows.len()))}</p>
                         <table class="data-table" aria-label="Enrolment results">
                             <thead><tr><th scope="col">"Serial Number"</th><th scope="col">"Result"</th></tr></thead>
                             <tbody>

@@ -57,9 +57,9 @@ fn Overview(summary: CustomerSummary) -> impl IntoView {
                     </dd>
                 </div>
                 <div>
-                    <dt>"cPIN"</dt>
+                    <dt id="cpin-label">"cPIN"</dt>
                     <dd>
-                        <code class="cpin">{c.cpin.clone()}</code>
+                        <code aria-labelledby="cpin-label" class="cpin">{c.cpin.clone()}</code>
                         <CopyButton value=c.cpin.clone() what="cPIN"/>
                     </dd>
                 </div>

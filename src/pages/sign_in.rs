@@ -1,7 +1,7 @@
 //! The sign-in page: the mock backend's demo accounts, and the demo data
 //! controls.
 
-use crate::backend::use_backend;
+use crate::backend::{use_backend, StartupNotice};
 use crate::components::loaded::loaded;
 use crate::pages::landing::home_of;
 use crate::session::SignedIn;
@@ -42,6 +42,7 @@ pub fn SignIn() -> impl IntoView {
 #[component]
 fn AccountList(accounts: Vec<Account>) -> impl IntoView {
     let signed_in = SignedIn::expect();
+    let StartupNotice(notice) = expect_context();
     let backend = use_backend();
     let navigate = use_navigate();
     let sign_in = Action::new_local(move |user: &UserId| {
@@ -51,6 +52,8 @@ fn AccountList(accounts: Vec<Account>) -> impl IntoView {
     // Once the session is known, remember it and go to its Home.
     Effect::new(move |_| {
         if let Some(Ok(session)) = sign_in.value().get() {
+            // A notice about an earlier session is stale once signed in.
+            notice.set(None);
             signed_in.sign_in(session.user.id.clone());
             navigate(&home_of(&session), Default::default());
         }

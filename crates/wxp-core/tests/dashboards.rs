@@ -223,3 +223,27 @@ fn support_cases_keep_their_serials_and_are_the_opener_s() {
         cases
     );
 }
+
+#[test]
+fn another_partner_s_pcs_are_not_found_not_refused() {
+    let mut e = Engine::new(DemoConfig::default());
+    let bright = UserId("u-bright-admin".into());
+    let theirs = e
+        .devices(
+            &bright,
+            &TenantId::Customer(e.customers(&bright).unwrap()[0].customer.id.clone()),
+        )
+        .unwrap()[0]
+        .serial
+        .to_string();
+    let fabrikam = customer(&e, "Fabrikam Inc");
+    let outcomes = e
+        .enrol(
+            &admin(),
+            &fabrikam.customer.id,
+            &fabrikam.customer.cpin,
+            &[theirs],
+        )
+        .unwrap();
+    assert_eq!(outcomes, [EnrolOutcome::NotFound]);
+}

@@ -214,15 +214,27 @@ impl Engine {
                     EnrolOutcome::AlreadyEnrolled
                 } else if in_tenant(&holding) {
                     EnrolOutcome::Enrolled
-                } else if self.world.tenants.iter().any(|(t, d)| {
-                    matches!(t, TenantId::Customer(_)) && d.iter().any(|d| d.serial == serial)
-                }) {
+                } else if self.in_partner_customer(&c.partner, &serial) {
                     EnrolOutcome::OtherCustomer
                 } else {
                     EnrolOutcome::NotFound
                 }
             })
             .collect()
+    }
+
+    /// Whether the PC is in a dashboard of another customer of the same
+    /// partner. Another partner's PCs are "not found": nobody learns what
+    /// exists outside their account.
+    fn in_partner_customer(&self, partner: &PartnerId, serial: &SerialNumber) -> bool {
+        self.world.tenants.iter().any(|(t, devices)| match t {
+            TenantId::Customer(id) => {
+                self.find_customer(id)
+                    .is_some_and(|c| &c.partner == partner)
+                    && devices.iter().any(|d| d.serial == *serial)
+            }
+            TenantId::Holding(_) => false,
+        })
     }
 
     /// Turns a customer's self-service pop-up alerts on or off. They cannot
