@@ -13,7 +13,7 @@ import {
   expectSelectedOption, optionLabels, menuLink, mainMenu, pageHeading, stats, clipboardText, deviceList,
   goToUnassignedDevices, goToCustomerPcs, listTotal, exportCsv,
 } from './portal.mjs';
-import { transferFiles, parseCsv, expectTotal, expectListed } from './transfer.mjs';
+import { transferFiles, parseCsv, expectTotal, expectListed, pcsText } from './transfer.mjs';
 
 /** A cPIN: 8 letters and digits. */
 const CPIN = /^[A-Z0-9]{8}$/;
@@ -149,7 +149,7 @@ async function enrolWithOwnCpin(page, serials) {
   const enrol = enrolForm(page);
   await enrol.open();
   await enrol.submit(serials, cpin);
-  await expectText(enrol.outcome, `${serials.length} of ${serials.length} PCs enrolled.`);
+  await expectText(enrol.outcome, `${serials.length} of ${pcsText(serials.length)} enrolled.`);
   return enrol;
 }
 
@@ -362,7 +362,7 @@ test('enrolling at scale: a CSV file of serial numbers in column A fills the lis
   assert.deepEqual((await enrol.serials.inputValue()).split('\n'), serials);
   await enrol.cpin.fill(cpin);
   await enrol.enrol.click();
-  await expectText(enrol.outcome, `${n} of ${n} PCs enrolled.`);
+  await expectText(enrol.outcome, `${n} of ${pcsText(n)} enrolled.`);
   assert.deepEqual(await enrol.resultRows(), serials.map((serial) => [serial, 'Enrolled']));
 
   await expectTotal(await goToUnassignedDevices(page), unassignedBefore - n);

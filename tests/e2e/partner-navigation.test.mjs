@@ -55,7 +55,7 @@ test('the Customers drop-down lists All Customers and every own customer by name
 test('Unassigned Devices is in the menu only with All Customers selected', async () => {
   const page = await app.newPage();
   await signInAs(page, ACCOUNTS.alpine);
-  await expectMenuLinks(page, ['Home', 'Customers', 'Transfers', 'Unassigned Devices']);
+  await expectMenuLinks(page, ['Home', 'Customers', 'Transfers', 'Alerts', 'Unassigned Devices']);
 
   await selectCustomer(page, 'Contoso Ltd');
   await expectMenuLinks(page, CUSTOMER_LINKS);
@@ -119,7 +119,7 @@ test('a partner whose setup is incomplete has no Unassigned Devices, and a notic
   await signInAs(page, ACCOUNTS.cobalt);
   await expectVisible(pageHeading(page, 'Home'));
   assert.equal((await stats(page))['Unassigned PCs'], 'Not available');
-  await expectMenuLinks(page, ['Home', 'Customers', 'Transfers']);
+  await expectMenuLinks(page, ['Home', 'Customers', 'Transfers', 'Alerts']);
   await expectSetupNotice(mainMenu(page).getByRole('complementary', { name: SETUP_NOTICE }));
   assertNoPageErrors(page);
 });
