@@ -38,6 +38,14 @@ fn serials(engine: &Engine, tenant: &TenantId) -> Vec<SerialNumber> {
         .collect()
 }
 
+/// The first `n` serial numbers of Unassigned Devices, as text.
+fn unassigned(e: &Engine, n: usize) -> Vec<String> {
+    serials(e, &holding())[..n]
+        .iter()
+        .map(|s| s.to_string())
+        .collect()
+}
+
 fn request(
     key: &str,
     source: TenantId,
@@ -68,10 +76,7 @@ fn run(engine: &mut Engine, req: TransferRequest) -> wxp_core::engine::TransferJ
 fn a_transfer_from_unassigned_devices_moves_the_pcs_and_says_so_per_row() {
     let mut e = Engine::new(DemoConfig::default());
     let contoso = customer(&e, "Contoso Ltd");
-    let moving: Vec<String> = serials(&e, &holding())[..3]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+    let moving: Vec<String> = unassigned(&e, 3);
     let mut rows = moving.clone();
     rows.push("5CGNOTHERE".into());
     let job = run(&mut e, request("k1", holding(), &contoso, &rows));
@@ -115,10 +120,7 @@ fn starting_from_the_targets_page_completes_with_device_not_found() {
     // The seed's pitfall: the engine accepts it, every row fails.
     let mut e = Engine::new(DemoConfig::default());
     let contoso = customer(&e, "Contoso Ltd");
-    let rows: Vec<String> = serials(&e, &holding())[..2]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+    let rows: Vec<String> = unassigned(&e, 2);
     let job = run(
         &mut e,
         request("k", TenantId::Customer(contoso.clone()), &contoso, &rows),
@@ -134,10 +136,7 @@ fn starting_from_the_targets_page_completes_with_device_not_found() {
 fn submitting_twice_creates_one_job() {
     let mut e = Engine::new(DemoConfig::default());
     let contoso = customer(&e, "Contoso Ltd");
-    let rows: Vec<String> = serials(&e, &holding())[..1]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+    let rows: Vec<String> = unassigned(&e, 1);
     let a = e
         .submit_transfer(
             &admin(),
@@ -213,10 +212,7 @@ fn the_first_pc_turns_self_service_alerts_on() {
             .customer
             .self_service_alerts
     );
-    let rows: Vec<String> = serials(&e, &holding())[..1]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+    let rows: Vec<String> = unassigned(&e, 1);
     run(&mut e, request("l", holding(), &litware, &rows));
     assert!(
         e.customer(&admin(), &litware)
@@ -230,10 +226,7 @@ fn the_first_pc_turns_self_service_alerts_on() {
 fn notifications_are_the_submitters_and_can_be_read() {
     let mut e = Engine::new(DemoConfig::default());
     let contoso = customer(&e, "Contoso Ltd");
-    let rows: Vec<String> = serials(&e, &holding())[..1]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+    let rows: Vec<String> = unassigned(&e, 1);
     let job = run(&mut e, request("n", holding(), &contoso, &rows));
     let notes = e.notifications(&admin()).unwrap();
     assert_eq!(notes.len(), 1);
