@@ -33,34 +33,28 @@ pub enum BackendError {
     Storage(String),
 }
 
+/// Writes an engine message, which reads as part of a sentence ("the cPIN
+/// is …"), as a sentence of its own, with `end` after it.
+fn sentence(f: &mut fmt::Formatter<'_>, message: &dyn fmt::Display, end: &str) -> fmt::Result {
+    let text = message.to_string();
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => write!(f, "{}{}{end}", first.to_uppercase(), chars.as_str()),
+        None => Ok(()),
+    }
+}
+
 impl fmt::Display for BackendError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            BackendError::Access(e) => {
-                let text = e.to_string();
-                let mut chars = text.chars();
-                // Sentence case for a message shown on its own.
-                match chars.next() {
-                    Some(first) => write!(f, "{}{}", first.to_uppercase(), chars.as_str()),
-                    None => Ok(()),
-                }
-            }
+            BackendError::Access(e) => sentence(f, e, ""),
             BackendError::Transport(m) => write!(f, "The server could not be reached: {m}"),
             BackendError::Server { status, message } => {
                 write!(f, "The server answered with an error ({status}): {message}")
             }
-            BackendError::Case(e) => {
-                let text = e.to_string();
-                write!(f, "{}{}.", text[..1].to_uppercase(), &text[1..])
-            }
-            BackendError::Alert(e) => {
-                let text = e.to_string();
-                write!(f, "{}{}.", text[..1].to_uppercase(), &text[1..])
-            }
-            BackendError::Dashboard(e) => {
-                let text = e.to_string();
-                write!(f, "{}{}.", text[..1].to_uppercase(), &text[1..])
-            }
+            BackendError::Case(e) => sentence(f, e, "."),
+            BackendError::Alert(e) => sentence(f, e, "."),
+            BackendError::Dashboard(e) => sentence(f, e, "."),
             BackendError::Submit(e) => write!(f, "The transfer was refused: {e}."),
             BackendError::Address(e) => write!(f, "The address of this page is wrong: {e}"),
             BackendError::Storage(m) => {
