@@ -36,6 +36,18 @@ pub async fn copy_to_clipboard(text: &str) -> Result<(), String> {
         .map_err(describe)
 }
 
+/// Lets the page handle input and paint before going on: long work split
+/// at these points never blocks the page for long (a task posted with a
+/// zero timeout runs after what is pending).
+pub async fn yield_to_page() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Offers `contents` as a file download named `file_name`.
 pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), String> {
     let parts = js_sys::Array::of1(&JsValue::from_str(contents));

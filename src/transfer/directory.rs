@@ -2,6 +2,7 @@
 //! backend before the review runs.
 
 use crate::backend::{Backend, BackendError};
+use crate::browser::yield_to_page;
 use std::collections::HashMap;
 use wxp_core::fast_hash::FastSet;
 use wxp_core::transfer_file::{review, Directory, Place, Review, SerialCell, TransferFile};
@@ -43,13 +44,15 @@ pub async fn review_with_backend(
     file: &TransferFile,
     source: &TenantId,
 ) -> Result<Checked, BackendError> {
+    yield_to_page().await;
     // The source's PCs as they are now, not as the page first loaded them.
-    let source_serials: FastSet<SerialNumber> = backend
-        .devices(user.clone(), source.clone())
-        .await?
-        .iter()
-        .map(|d| d.serial)
-        .collect();
+    // With 100,000 rows each step takes a few milliseconds: the page gets
+    // its turn between them.
+    let source_devices = backend.devices(user.clone(), source.clone()).await?;
+    yield_to_page().await;
+    let source_serials: FastSet<SerialNumber> = source_devices.iter().map(|d| d.serial).collect();
+    drop(source_devices);
+    yield_to_page().await;
     let customers: HashMap<CustomerId, String> = backend
         .customers(user.clone())
         .await?
@@ -73,6 +76,7 @@ pub async fn review_with_backend(
         TenantId::Holding(_) => "Unassigned Devices".to_owned(),
         TenantId::Customer(id) => customers.get(id).cloned().unwrap_or_else(|| id.to_string()),
     };
+    yield_to_page().await;
     let directory = AccountDirectory {
         customers,
         source: &source_serials,

@@ -67,7 +67,9 @@ pub async fn read_file(file: &web_sys::File) -> Result<Result<TransferFile, File
     worker.terminate();
     drop(handlers);
     let data = result.map_err(|e| format!("the file reader stopped: {}", describe(e)))?;
-    wire::decode(&Uint8Array::new(&data).to_vec())
+    let bytes = Uint8Array::new(&data).to_vec();
+    crate::browser::yield_to_page().await;
+    wire::decode(&bytes)
 }
 
 fn describe(err: JsValue) -> String {
