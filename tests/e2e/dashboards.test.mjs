@@ -3,17 +3,17 @@
 // enrolled into it with its cPIN (typed, or a file at scale) from the
 // partner's Unassigned Devices, and self-service alerts cannot be turned
 // off until the first PC is in it, which turns them on.
-import { test, before, after, afterEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startApp, assertNoPageErrors, eventually, expectCount, expectEnabled, expectPath, expectText, expectVisible,
+  assertNoPageErrors, eventually, expectCount, expectEnabled, expectPath, expectText, expectVisible,
 } from './harness.mjs';
 import {
   ACCOUNTS, ALPINE_UNASSIGNED, CUSTOMER_ID, accountButtonName, signInAs, selectCustomer, customersPicker,
   expectSelectedOption, optionLabels, menuLink, mainMenu, pageHeading, stats, clipboardText, deviceList,
   goToUnassignedDevices, goToCustomerPcs, listTotal, exportCsv,
 } from './portal.mjs';
-import { transferFiles, parseCsv, expectTotal, expectListed, pcsText } from './transfer.mjs';
+import { withAppAndFiles, parseCsv, expectTotal, expectListed, pcsText } from './transfer.mjs';
 
 /** A cPIN: 8 letters and digits. */
 const CPIN = /^[A-Z0-9]{8}$/;
@@ -24,15 +24,7 @@ const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 let app;
 let files;
-before(async () => {
-  app = await startApp();
-  files = await transferFiles();
-});
-afterEach(() => app.closePages());
-after(async () => {
-  await app.close();
-  await files.remove();
-});
+withAppAndFiles((started) => ({ app, files } = started));
 
 // ----- All Customers > Customers: Create customer dashboard --------------
 

@@ -1,29 +1,21 @@
 // What the Transfer Devices dialog says about a file before anything is
 // sent: rows with problems, mixed Customer IDs, the file formats it reads
 // (semicolon CSV with a BOM, Excel workbooks) and files it cannot read.
-import { test, before, after, afterEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startApp, assertNoPageErrors, expectCount, expectEnabled, expectText, expectVisible } from './harness.mjs';
+import { assertNoPageErrors, expectCount, expectEnabled, expectText, expectVisible } from './harness.mjs';
 import {
   customerIdOnAccountPage, goToUnassignedDevices, goToCustomerPcs, listTotal,
 } from './portal.mjs';
 import {
-  partnerPage, transferFiles, transferCsv, rowsTo, downloadCsv, transferDialog, expectNoUpload,
+  partnerPage, withAppAndFiles, transferCsv, rowsTo, downloadCsv, transferDialog, expectNoUpload,
   notificationCenter, notificationSummary, headline, successRows, expectTotal, expectListed,
 } from './transfer.mjs';
 import { xlsx } from './xlsx.mjs';
 
 let app;
 let files;
-before(async () => {
-  app = await startApp();
-  files = await transferFiles();
-});
-afterEach(() => app.closePages());
-after(async () => {
-  await app.close();
-  await files.remove();
-});
+withAppAndFiles((started) => ({ app, files } = started));
 
 /** Signs in, reads the target's Customer ID and opens Unassigned Devices
  * with the Transfer Devices dialog open. */

@@ -4,7 +4,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { expectCount, expectEnabled, expectText, expectVisible, eventually } from './harness.mjs';
+import { before, after, afterEach } from 'node:test';
+import { startApp, expectCount, expectEnabled, expectText, expectVisible, eventually } from './harness.mjs';
 import {
   ACCOUNTS, signInAs, selectCustomer, menuLink, pageHeading, downloadText, parseCount, formatThousands,
 } from './portal.mjs';
@@ -37,6 +38,22 @@ export async function partnerPage(app, { durationMs = 300 } = {}) {
 }
 
 // ----- Transfer files -----------------------------------------------------
+
+/** Registers a test file's hooks: the app and a directory of transfer
+ * files are started before its tests (and handed to `use`), pages closed
+ * after each test, both removed after the last. */
+export function withAppAndFiles(use) {
+  let started;
+  before(async () => {
+    started = { app: await startApp(), files: await transferFiles() };
+    use(started);
+  });
+  afterEach(() => started.app.closePages());
+  after(async () => {
+    await started.app.close();
+    await started.files.remove();
+  });
+}
 
 /** A temporary directory for one test file's transfer files. */
 export async function transferFiles() {

@@ -3,32 +3,24 @@
 // (B1) or a customer's Devices > PCs (B2), the Transfer Devices dialog, the
 // Notification Center and its Summary; the jobs behind it (reload, double
 // submission) and the Transfers page.
-import { test, before, after, afterEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startApp, assertNoPageErrors, expectCount, expectEnabled, expectText, expectVisible, eventually,
+  assertNoPageErrors, expectCount, expectEnabled, expectText, expectVisible, eventually,
 } from './harness.mjs';
 import {
   ALPINE_UNASSIGNED, customerIdOnAccountPage, goToUnassignedDevices, goToCustomerPcs, deviceList, exportCsv,
   listTotal, formatThousands,
 } from './portal.mjs';
 import {
-  TRANSFER_HEADER, SUMMARY_HEADER, partnerPage, transferFiles, transferCsv, rowsTo, parseCsv, downloadCsv,
+  TRANSFER_HEADER, SUMMARY_HEADER, partnerPage, withAppAndFiles, transferCsv, rowsTo, parseCsv, downloadCsv,
   transferDialog, transferFromPage, expectNoUpload, notificationCenter, notificationSummary, headline,
   successRows, goToTransfers, expectTotal, expectListed,
 } from './transfer.mjs';
 
 let app;
 let files;
-before(async () => {
-  app = await startApp();
-  files = await transferFiles();
-});
-afterEach(() => app.closePages());
-after(async () => {
-  await app.close();
-  await files.remove();
-});
+withAppAndFiles((started) => ({ app, files } = started));
 
 /** Checks the bell reports one finished transfer, then that opening it in
  * the panel marks it read and its Summary says every PC moved. */
