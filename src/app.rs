@@ -4,6 +4,7 @@ use crate::backend::{self, BackendHandle, StartupNotice};
 use crate::components::notification_center::DataVersion;
 use crate::components::shell::Shell;
 use crate::components::startup_notice::StartupNoticeBanner;
+use crate::i18n::I18nProvider;
 use crate::pages::{
     account::AccountPage, alerts::AlertsPage, customer_home::CustomerHome,
     customers::CustomersPage, devices::CustomerPcs, landing::Landing, not_found::NotFound,
@@ -33,6 +34,7 @@ pub fn AppWith(backend: Arc<dyn backend::Backend>, notice: Option<String>) -> im
     provide_context(DataVersion(RwSignal::new(0)));
 
     view! {
+        <I18nProvider>
         <Router>
             <StartupNoticeBanner/>
             <Routes fallback=|| view! { <NotFound/> }>
@@ -57,5 +59,6 @@ pub fn AppWith(backend: Arc<dyn backend::Backend>, notice: Option<String>) -> im
                 </ParentRoute>
             </Routes>
         </Router>
+        </I18nProvider>
     }
 }

@@ -9,6 +9,7 @@ pub mod app;
 pub mod backend;
 pub mod browser;
 pub mod components;
+pub mod i18n;
 pub mod pages;
 pub mod paths;
 pub mod session;

@@ -2,7 +2,9 @@
 //! if it succeeded.
 
 use crate::backend::BackendError;
+use crate::i18n::messages;
 use leptos::prelude::*;
+use leptos_fluent::move_tr;
 
 /// Renders `resource` with `render` once it has loaded, inside a
 /// `<Transition>` (the previous content stays while a new read loads) and an
@@ -16,7 +18,7 @@ where
     V: IntoView + 'static,
 {
     view! {
-        <Transition fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+        <Transition fallback=|| view! { <p class="loading" role="status">{move_tr!("loading")}</p> }>
             <ErrorBoundary fallback=|errors| view! { <ErrorList errors/> }>
                 {move || {
                     let render = render.clone();
@@ -32,18 +34,18 @@ where
 pub fn ErrorList(errors: ArcRwSignal<Errors>) -> impl IntoView {
     view! {
         <div class="error-panel" role="alert">
-            <h2>"This page cannot be shown"</h2>
+            <h2>{move_tr!("error-page-cannot-be-shown")}</h2>
             <ul>
                 {move || {
                     errors
                         .get()
                         .into_iter()
-                        .map(|(_, e)| view! { <li>{e.to_string()}</li> })
+                        .map(|(_, e)| view! { <li>{messages::error(&*e)}</li> })
                         .collect_view()
                 }}
             </ul>
             <p>
-                <a href="/">"Go to your Home page"</a>
+                <a href="/">{move_tr!("error-go-home")}</a>
             </p>
         </div>
     }

@@ -5,9 +5,11 @@ use crate::backend::{use_backend, BackendError, StartupNotice};
 use crate::components::loaded::loaded;
 use crate::components::notification_center::{DataVersion, NotificationCenter};
 use crate::components::setup_notice::SetupIncompleteNotice;
+use crate::i18n::{messages, LanguageSwitch};
 use crate::paths::{self, CustomerPage};
 use crate::session::SignedIn;
 use leptos::prelude::*;
+use leptos_fluent::move_tr;
 use leptos_router::components::{Outlet, Redirect, A};
 use leptos_router::hooks::{use_location, use_navigate, use_params_map};
 use wxp_core::engine::{CustomerSummary, Scope, Session};
@@ -98,6 +100,7 @@ fn Frame(session: Session) -> impl IntoView {
     };
     // Pages inside the frame know who is signed in and what they work on.
     provide_context(session.clone());
+    let role = session.user.role.clone();
     let is_partner = matches!(session.scope, Scope::Partner(_));
     let menu = match session.scope {
         Scope::Partner(partner) => view! { <PartnerMenu partner/> }.into_any(),
@@ -107,26 +110,27 @@ fn Frame(session: Session) -> impl IntoView {
         }
     };
     view! {
-        <a class="skip-link" href="#main">"Skip to content"</a>
+        <a class="skip-link" href="#main">{move_tr!("shell-skip-to-content")}</a>
         <div class="layout">
             <header class="topbar">
                 <span class="brand">
                     <span class="brand-mark" aria-hidden="true">"hp"</span>
-                    "Workforce Experience Platform"
+                    {move_tr!("shell-product-name")}
                 </span>
                 <span class="whoami">
                     <span class="user-name">{session.user.name.clone()}</span>
                     <span class="user-role">
-                        {session.user.role.label()} " · " {organisation}
+                        {move || messages::role(&role)} " · " {organisation}
                     </span>
                 </span>
-                <A href=paths::SUPPORT attr:class="help">"Help"</A>
+                <A href=paths::SUPPORT attr:class="help">{move_tr!("shell-help")}</A>
+                <LanguageSwitch/>
                 {is_partner.then(|| view! { <NotificationCenter/> })}
                 <button type="button" class="sign-out" on:click=sign_out>
-                    "Sign out"
+                    {move_tr!("shell-sign-out")}
                 </button>
             </header>
-            <nav class="sidebar" aria-label="Main menu">
+            <nav class="sidebar" aria-label=move_tr!("shell-main-menu")>
                 {menu}
             </nav>
             <main id="main" tabindex="-1">
@@ -155,17 +159,17 @@ fn PartnerMenu(partner: wxp_core::Partner) -> impl IntoView {
             Selection::All => {
                 view! {
                     <ul class="menu">
-                        <li><A href=paths::ALL_HOME exact=true>"Home"</A></li>
-                        <li><A href=paths::ALL_CUSTOMERS>"Customers"</A></li>
-                        <li><A href=paths::TRANSFERS>"Transfers"</A></li>
-                        <li><A href=paths::ALERTS>"Alerts"</A></li>
+                        <li><A href=paths::ALL_HOME exact=true>{move_tr!("menu-home")}</A></li>
+                        <li><A href=paths::ALL_CUSTOMERS>{move_tr!("menu-customers")}</A></li>
+                        <li><A href=paths::TRANSFERS>{move_tr!("menu-transfers")}</A></li>
+                        <li><A href=paths::ALERTS>{move_tr!("menu-alerts")}</A></li>
                         {(kind == PartnerKind::ServiceDelivery).then(|| view! {
-                            <li><A href=paths::REPAIR_REQUESTS>"Repair requests"</A></li>
+                            <li><A href=paths::REPAIR_REQUESTS>{move_tr!("menu-repair-requests")}</A></li>
                         })}
                         {setup_complete
                             .then(|| {
                                 view! {
-                                    <li><A href=paths::UNASSIGNED_DEVICES>"Unassigned Devices"</A></li>
+                                    <li><A href=paths::UNASSIGNED_DEVICES>{move_tr!("menu-unassigned-devices")}</A></li>
                                 }
                             })}
                     </ul>
@@ -194,15 +198,15 @@ fn CustomerLinks(id: CustomerId) -> impl IntoView {
     let href = move |page| paths::customer(&id, page);
     view! {
         <ul class="menu">
-            <li><A href=href(CustomerPage::Home) exact=true>"Home"</A></li>
+            <li><A href=href(CustomerPage::Home) exact=true>{move_tr!("menu-home")}</A></li>
             <li>
-                <span class="menu-group">"Devices"</span>
+                <span class="menu-group">{move_tr!("menu-devices")}</span>
                 <ul>
-                    <li><A href=href(CustomerPage::Pcs)>"PCs"</A></li>
+                    <li><A href=href(CustomerPage::Pcs)>{move_tr!("menu-pcs")}</A></li>
                 </ul>
             </li>
-            <li><A href=href(CustomerPage::Account)>"Account"</A></li>
-            <li class="menu-bottom"><A href=href(CustomerPage::Settings)>"Settings"</A></li>
+            <li><A href=href(CustomerPage::Account)>{move_tr!("menu-account")}</A></li>
+            <li class="menu-bottom"><A href=href(CustomerPage::Settings)>{move_tr!("menu-settings")}</A></li>
         </ul>
     }
 }
@@ -237,9 +241,9 @@ fn CustomersDropDown(customers: Vec<CustomerSummary>) -> impl IntoView {
     let initial = selection.with_untracked(value_of);
     view! {
         <div class="customers-picker">
-            <label for="customers-select">"Customers"</label>
+            <label for="customers-select">{move_tr!("menu-customers-picker")}</label>
             <select id="customers-select" on:change=on_change prop:value=value>
-                <option value="all">"All Customers"</option>
+                <option value="all">{move_tr!("menu-all-customers")}</option>
                 {customers
                     .into_iter()
                     .map(|s| {

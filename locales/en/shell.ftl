@@ -1,0 +1,23 @@
+# The frame around every signed-in page.
+shell-skip-to-content = Skip to content
+shell-product-name = Workforce Experience Platform
+shell-help = Help
+shell-sign-out = Sign out
+shell-main-menu = Main menu
+language = Language
+loading = Loading…
+error-page-cannot-be-shown = This page cannot be shown
+error-go-home = Go to your Home page
+
+menu-home = Home
+menu-customers = Customers
+menu-transfers = Transfers
+menu-alerts = Alerts
+menu-repair-requests = Repair requests
+menu-unassigned-devices = Unassigned Devices
+menu-devices = Devices
+menu-pcs = PCs
+menu-account = Account
+menu-settings = Settings
+menu-customers-picker = Customers
+menu-all-customers = All Customers

@@ -1,0 +1,23 @@
+# La cornice di ogni pagina dopo l'accesso.
+shell-skip-to-content = Vai al contenuto
+shell-product-name = Workforce Experience Platform
+shell-help = Guida
+shell-sign-out = Esci
+shell-main-menu = Menu principale
+language = Lingua
+loading = Caricamento…
+error-page-cannot-be-shown = Impossibile mostrare questa pagina
+error-go-home = Vai alla tua pagina Home
+
+menu-home = Home
+menu-customers = Clienti
+menu-transfers = Trasferimenti
+menu-alerts = Avvisi
+menu-repair-requests = Richieste di riparazione
+menu-unassigned-devices = Dispositivi non assegnati
+menu-devices = Dispositivi
+menu-pcs = PC
+menu-account = Account
+menu-settings = Impostazioni
+menu-customers-picker = Clienti
+menu-all-customers = Tutti i clienti
