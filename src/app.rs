@@ -1,6 +1,6 @@
 //! The app: backend and session in context, and the routes.
 
-use crate::backend::{self, BackendHandle, StartupNotice};
+use crate::backend::{self, BackendHandle, Notice, StartupNotice};
 use crate::components::notification_center::DataVersion;
 use crate::components::shell::Shell;
 use crate::components::startup_notice::StartupNoticeBanner;
@@ -27,7 +27,7 @@ pub fn App() -> impl IntoView {
 
 /// The portal on a given backend; component tests mount this with their own.
 #[component]
-pub fn AppWith(backend: Arc<dyn backend::Backend>, notice: Option<String>) -> impl IntoView {
+pub fn AppWith(backend: Arc<dyn backend::Backend>, notice: Option<Notice>) -> impl IntoView {
     provide_context(BackendHandle(backend));
     provide_context(StartupNotice(RwSignal::new(notice)));
     SignedIn::provide();

@@ -9,11 +9,13 @@ use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlInputElement};
+use wxp_core::date::Date;
 use wxp_core::seed::{DemoConfig, DemoSize};
 use wxp_core::{Engine, PartnerId, TenantId, UserId};
 use wxp_portal::components::bar_chart::{Bar, BarChart};
 use wxp_portal::components::device_table::DeviceTable;
 use wxp_portal::components::setup_notice::SetupIncompleteNotice;
+use wxp_portal::i18n::{format, I18nProvider};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -52,7 +54,9 @@ fn unassigned(size: DemoSize) -> Arc<Vec<wxp_core::Device>> {
 fn mount_table(root: &HtmlElement, devices: Arc<Vec<wxp_core::Device>>) {
     let handle = leptos::mount::mount_to(root.clone(), move || {
         view! {
-            <DeviceTable devices insights=false label="Unassigned Devices".to_owned() export_name="test".to_owned()/>
+            <I18nProvider>
+                <DeviceTable devices insights=false label="Unassigned Devices".to_owned() export_name="test".to_owned()/>
+            </I18nProvider>
         }
     });
     handle.forget();
@@ -168,7 +172,7 @@ async fn bar_chart_names_every_value() {
     ];
     leptos::mount::mount_to(
         root.clone(),
-        move || view! { <BarChart title="PCs per customer".into() bars/> },
+        move || view! { <I18nProvider><BarChart title="PCs per customer".into() bars/></I18nProvider> },
     )
     .forget();
     tick().await;
@@ -183,7 +187,11 @@ async fn bar_chart_names_every_value() {
 async fn setup_notice_names_both_course_paths() {
     let root = container();
     leptos::mount::mount_to(root.clone(), || {
-        view! { <SetupIncompleteNotice kind=wxp_core::PartnerKind::ServiceDelivery/> }
+        view! {
+            <I18nProvider>
+                <SetupIncompleteNotice kind=wxp_core::PartnerKind::ServiceDelivery/>
+            </I18nProvider>
+        }
     })
     .forget();
     tick().await;
@@ -191,4 +199,49 @@ async fn setup_notice_names_both_course_paths() {
     assert!(text.contains("0001114748 followed by 0001114825"), "{text}");
     assert!(text.contains("0001114751"), "{text}");
     assert!(text.contains("support@wxp.hp.com"), "{text}");
+}
+
+/// Shows a number and a date, with a button per language.
+#[component]
+fn Formatted() -> impl IntoView {
+    let i18n = expect_context::<leptos_fluent::I18n>();
+    view! {
+        <p class="number">{move || format::number(100_000)}</p>
+        <p class="date">{move || format::date(Date::from_ymd(2026, 11, 22))}</p>
+        {i18n
+            .languages
+            .iter()
+            .map(|lang| view! { <button class=lang.id on:click=move |_| i18n.language.set(lang)>{lang.name}</button> })
+            .collect_view()}
+    }
+}
+
+#[wasm_bindgen_test]
+async fn numbers_and_dates_follow_the_language() {
+    let root = container();
+    leptos::mount::mount_to(
+        root.clone(),
+        || view! { <I18nProvider><Formatted/></I18nProvider> },
+    )
+    .forget();
+    tick().await;
+    let click = |lang: &str| {
+        root.query_selector(&format!("button.{lang}"))
+            .unwrap()
+            .unwrap()
+            .unchecked_into::<HtmlElement>()
+            .click()
+    };
+    click("en");
+    tick().await;
+    assert_eq!(text_of(&root, ".number"), "100,000");
+    assert_eq!(text_of(&root, ".date"), "Nov 22, 2026");
+    click("it");
+    tick().await;
+    assert_eq!(text_of(&root, ".number"), "100.000");
+    assert_eq!(text_of(&root, ".date"), "22 nov 2026");
+    // The choice is remembered in this browser: leave English for the
+    // other tests.
+    click("en");
+    tick().await;
 }

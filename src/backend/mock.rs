@@ -1,9 +1,9 @@
 //! The in-browser mock backend: the domain engine, persisted to local
 //! storage after every change, running transfer jobs on timers.
 
-use super::{ready, Backend, BackendError, Reply};
+use super::{ready, Backend, BackendError, Notice, Reply};
 use crate::browser;
-use leptos::prelude::set_timeout;
+use leptos::prelude::{set_interval, set_timeout};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use wxp_core::date::Date;
@@ -21,6 +21,10 @@ const KEY: &str = "wxp-portal/mock-state";
 /// How long a transfer job runs, in milliseconds; tests set it shorter.
 const DELAY_KEY: &str = "wxp-portal/transfer-duration-ms";
 const DEFAULT_DURATION_MS: u64 = 1_500;
+/// How often HP's analytics raise an alert on some PC, in milliseconds;
+/// tests set it shorter, `0` stops them.
+const ALERT_INTERVAL_KEY: &str = "wxp-portal/alert-interval-ms";
+const DEFAULT_ALERT_INTERVAL_MS: u64 = 90_000;
 
 /// The mock backend. Works offline; its state survives reloads, running
 /// transfers included (they resume after a reload).
@@ -36,16 +40,14 @@ impl MockBackend {
     /// Opens the stored state, or the seed if there is none. When the stored
     /// state cannot be used it is replaced by the seed, and the returned
     /// notice says why. Transfers left unfinished by a reload resume.
-    pub fn open() -> (MockBackend, Option<String>) {
+    pub fn open() -> (MockBackend, Option<Notice>) {
         let (engine, notice) = match browser::storage_get(KEY) {
             None => (Engine::new(DemoConfig::default()), None),
             Some(json) => match store::restore(&json) {
                 Ok(engine) => (engine, None),
                 Err(err) => (
                     Engine::new(DemoConfig::default()),
-                    Some(format!(
-                        "Your saved demo data could not be loaded: {err}. It has been reset to the original demo data."
-                    )),
+                    Some(Notice::DataReset(err)),
                 ),
             },
         };
@@ -53,12 +55,13 @@ impl MockBackend {
         let notice = match (notice, mock.persist()) {
             (notice, Ok(())) => notice,
             (Some(notice), Err(_)) => Some(notice),
-            (None, Err(err)) => Some(err.to_string()),
+            (None, Err(err)) => Some(Notice::Error(err)),
         };
         let pending = mock.lock().pending_transfers();
         for (job, state) in pending {
             mock.run_job(job, state);
         }
+        mock.raise_alerts_over_time();
         (mock, notice)
     }
 
@@ -116,6 +119,31 @@ impl MockBackend {
                 }
             },
             step,
+        );
+    }
+}
+
+impl MockBackend {
+    /// Raises an alert on some PC every interval, as HP's analytics would
+    /// (which PC and what kind follow from the seed). Pages that show alerts
+    /// poll for them.
+    fn raise_alerts_over_time(&self) {
+        let interval = browser::storage_get(ALERT_INTERVAL_KEY)
+            .and_then(|ms| ms.parse().ok())
+            .unwrap_or(DEFAULT_ALERT_INTERVAL_MS);
+        if interval == 0 {
+            return;
+        }
+        let mock = self.clone();
+        set_interval(
+            move || {
+                if mock.lock().raise_scheduled_alert(now()).is_some() {
+                    // A full storage only loses this alert; the next tick
+                    // tries again.
+                    let _ = mock.persist();
+                }
+            },
+            Duration::from_millis(interval),
         );
     }
 }

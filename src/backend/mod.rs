@@ -23,6 +23,7 @@ use wxp_core::engine::{
 };
 use wxp_core::engine::{Alert, AlertId, AlertKind, NewCase, Repair, SupportCase};
 use wxp_core::seed::DemoConfig;
+use wxp_core::store::RestoreError;
 use wxp_core::transfer_file::Place;
 use wxp_core::{CustomerId, Device, SerialNumber, TenantId, UserId};
 
@@ -108,7 +109,17 @@ pub struct BackendHandle(pub Arc<dyn Backend>);
 
 /// A message from the backend at start-up, e.g. that stored data was reset.
 #[derive(Clone)]
-pub struct StartupNotice(pub RwSignal<Option<String>>);
+pub struct StartupNotice(pub RwSignal<Option<Notice>>);
+
+/// Something the user must be told about the demo data or their session,
+/// worded in their language when shown (`i18n::messages::notice`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    /// The stored demo data could not be used and was replaced by the seed.
+    DataReset(RestoreError),
+    /// A backend error ended the session or kept a change from being saved.
+    Error(BackendError),
+}
 
 /// The backend provided by the app.
 pub fn use_backend() -> Arc<dyn Backend> {
@@ -118,7 +129,7 @@ pub fn use_backend() -> Arc<dyn Backend> {
 /// The backend this page should use: HTTP when `index.html` names an API
 /// base (`<meta name="wxp-api-base" content="https://...">`), the in-browser
 /// mock otherwise. Also returns any notice the backend has for the user.
-pub fn from_page() -> (Arc<dyn Backend>, Option<String>) {
+pub fn from_page() -> (Arc<dyn Backend>, Option<Notice>) {
     let api_base = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.query_selector("meta[name='wxp-api-base']").ok().flatten())

@@ -1,13 +1,14 @@
 //! A horizontal bar chart in SVG, with its numbers in text for everyone.
 
+use crate::i18n::format::number;
 use leptos::prelude::*;
-use wxp_core::format::thousands;
+use leptos_fluent::{move_tr, tr};
 
 /// One bar.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bar {
     /// What the bar counts.
-    pub label: String,
+    pub label: Signal<String>,
     /// How many.
     pub value: usize,
     /// Drawn in the accent colour (e.g. the unassigned PCs).
@@ -24,24 +25,29 @@ const BAR_WIDTH: usize = 360;
 #[component]
 pub fn BarChart(
     /// The chart's title.
-    title: String,
+    title: Signal<String>,
     /// The bars, top to bottom.
     bars: Vec<Bar>,
 ) -> impl IntoView {
     let max = bars.iter().map(|b| b.value).max().unwrap_or(0).max(1);
     let height = bars.len() * (BAR_HEIGHT + GAP);
     let width = LABEL_WIDTH + BAR_WIDTH + 70;
-    let description = bars
-        .iter()
-        .map(|b| format!("{}: {}", b.label, thousands(b.value)))
-        .collect::<Vec<_>>()
-        .join("; ");
+    let values = bars.iter().map(|b| (b.label, b.value)).collect::<Vec<_>>();
+    let description = move_tr!("bar-chart-description", {
+        "title" => title.get(),
+        "values" => values
+            .iter()
+            .map(|(label, value)| tr!("bar-chart-value", {"label" => label.get(), "value" => number(*value)}))
+            .collect::<Vec<_>>()
+            .join("; "),
+    });
     let rows = bars
         .into_iter()
         .enumerate()
         .map(|(i, bar)| {
             let y = i * (BAR_HEIGHT + GAP);
             let w = (bar.value * BAR_WIDTH).div_ceil(max);
+            let value = bar.value;
             view! {
                 <g>
                     <text x=LABEL_WIDTH - 8 y=y + 16 text-anchor="end" class="chart-label">
@@ -56,7 +62,7 @@ pub fn BarChart(
                         class=if bar.highlight { "chart-bar highlight" } else { "chart-bar" }
                     ></rect>
                     <text x=LABEL_WIDTH + w + 6 y=y + 16 class="chart-value">
-                        {thousands(bar.value)}
+                        {move || number(value)}
                     </text>
                 </g>
             }
@@ -64,10 +70,10 @@ pub fn BarChart(
         .collect_view();
     view! {
         <figure class="bar-chart">
-            <figcaption>{title.clone()}</figcaption>
+            <figcaption>{title}</figcaption>
             <svg
                 role="img"
-                aria-label=format!("{title}: {description}")
+                aria-label=description
                 viewBox=format!("0 0 {width} {height}")
                 width=width
                 height=height

@@ -3,6 +3,7 @@
 use crate::browser;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use leptos_fluent::{move_tr, tr};
 
 /// "Copy" next to a value: copies `value` and reports the outcome in a live
 /// region beside the button.
@@ -11,7 +12,8 @@ pub fn CopyButton(
     /// The text to copy.
     value: String,
     /// What is copied, for the accessible name: "Copy Customer ID".
-    what: &'static str,
+    #[prop(into)]
+    what: Signal<String>,
 ) -> impl IntoView {
     let (status, set_status) = signal(None::<Result<(), String>>);
     let copy = move |_| {
@@ -21,14 +23,14 @@ pub fn CopyButton(
         });
     };
     view! {
-        <button type="button" class="copy" aria-label=format!("Copy {what}") on:click=copy>
-            "Copy"
+        <button type="button" class="copy" aria-label=move_tr!("copy-label", {"what" => what.get()}) on:click=copy>
+            {move_tr!("copy-button")}
         </button>
         <span class="copy-status" role="status">
             {move || match status.get() {
                 None => String::new(),
-                Some(Ok(())) => "Copied".to_owned(),
-                Some(Err(e)) => format!("Could not copy: {e}"),
+                Some(Ok(())) => tr!("copy-copied"),
+                Some(Err(e)) => tr!("copy-failed", {"error" => e}),
             }}
         </span>
     }

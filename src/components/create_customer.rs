@@ -3,8 +3,10 @@
 use crate::backend::use_backend;
 use crate::components::notification_center::DataVersion;
 use crate::components::shell::current_user;
+use crate::i18n::messages;
 use crate::paths::{self, CustomerPage};
 use leptos::prelude::*;
+use leptos_fluent::move_tr;
 use leptos_router::components::A;
 use wxp_core::engine::NewCustomer;
 
@@ -39,7 +41,7 @@ pub fn CreateCustomer() -> impl IntoView {
             admin_email: email.get(),
         });
     };
-    let field = |label: &'static str, value: RwSignal<String>, kind: &'static str| {
+    let field = |label: Signal<String>, value: RwSignal<String>, kind: &'static str| {
         view! {
             <label class="field">
                 <span>{label}</span>
@@ -49,20 +51,25 @@ pub fn CreateCustomer() -> impl IntoView {
     };
     view! {
         <form class="panel create-customer" on:submit=submit aria-labelledby="create-customer-title">
-            <h2 id="create-customer-title">"Create customer dashboard"</h2>
-            {field("Customer name", name, "text")}
-            {field("Country", country, "text")}
-            {field("Admin e-mail", email, "email")}
-            <button type="submit" class="primary" disabled=move || create.pending().get()>"Create"</button>
+            <h2 id="create-customer-title">{move_tr!("create-customer-title")}</h2>
+            {field(move_tr!("create-customer-name"), name, "text")}
+            {field(move_tr!("create-customer-country"), country, "text")}
+            {field(move_tr!("create-customer-admin-email"), email, "email")}
+            <button type="submit" class="primary" disabled=move || create.pending().get()>
+                {move_tr!("create-customer-create")}
+            </button>
             <p role="status">
                 {move || create.value().get().map(|result| match result {
                     Ok((id, name)) => view! {
                         <span class="ok">
-                            {name.clone()} " was created with Customer ID " <code>{id.to_string()}</code> ". "
-                            <A href=paths::customer(&id, CustomerPage::Account)>"Open its Account"</A>
+                            {move_tr!("create-customer-created", {"name" => name.clone()})} " "
+                            <code>{id.to_string()}</code> ". "
+                            <A href=paths::customer(&id, CustomerPage::Account)>
+                                {move_tr!("create-customer-open-account")}
+                            </A>
                         </span>
                     }.into_any(),
-                    Err(e) => view! { <span class="failed">{e.to_string()}</span> }.into_any(),
+                    Err(e) => view! { <span class="failed">{messages::backend(&e)}</span> }.into_any(),
                 })}
             </p>
         </form>

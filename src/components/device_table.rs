@@ -6,13 +6,16 @@
 //! and filtering are the plain functions of `wxp_core::device_query`.
 
 use crate::browser;
+use crate::i18n::format::{date, number, timestamp};
+use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use leptos_fluent::{move_tr, tr};
 use std::sync::Arc;
+use wxp_core::date::{Date, Timestamp};
 use wxp_core::device_query::{self, Filter, SearchIndex, Sort, SortKey};
 use wxp_core::export;
 use wxp_core::fast_hash::FastSet;
-use wxp_core::format::{pcs, thousands};
 use wxp_core::{Device, SerialNumber, SupportPlan};
 
 /// Every row is exactly this tall (see `.device-table tbody tr` in the
@@ -22,74 +25,95 @@ pub const ROW_HEIGHT: f64 = 40.0;
 /// not show blank space.
 const OVERSCAN: usize = 10;
 
-/// A column: its header, its sort key, and whether it shows HP Insights data.
+/// A column: its sort key (which also names its header), and whether it
+/// shows HP Insights data.
 struct Column {
-    title: &'static str,
     key: SortKey,
     insights: bool,
 }
 
 const COLUMNS: &[Column] = &[
     Column {
-        title: "Serial Number",
         key: SortKey::Serial,
         insights: false,
     },
     Column {
-        title: "Model",
         key: SortKey::Model,
         insights: false,
     },
     Column {
-        title: "Product Number",
         key: SortKey::ProductNumber,
         insights: false,
     },
     Column {
-        title: "Support plan",
         key: SortKey::Plan,
         insights: false,
     },
     Column {
-        title: "Warranty end",
         key: SortKey::WarrantyEnd,
         insights: false,
     },
     Column {
-        title: "Last seen",
         key: SortKey::LastSeen,
         insights: false,
     },
     Column {
-        title: "Last signed-in user",
         key: SortKey::LastUser,
         insights: true,
     },
     Column {
-        title: "Location",
         key: SortKey::Location,
         insights: true,
     },
 ];
 
-fn cell(device: &Device, key: SortKey) -> String {
+/// A column's header, in the current language.
+fn title(key: SortKey) -> String {
     match key {
-        SortKey::Serial => device.serial.to_string(),
-        SortKey::Model => device.model.to_string(),
-        SortKey::ProductNumber => device.product_number.to_string(),
-        SortKey::Plan => device.plan.label().to_owned(),
-        SortKey::WarrantyEnd => device.warranty_end.to_string(),
-        SortKey::LastSeen => device.last_seen.to_string(),
-        SortKey::LastUser => device.last_user.as_deref().unwrap_or("—").to_owned(),
-        SortKey::Location => device.location.as_deref().unwrap_or("—").to_owned(),
+        SortKey::Serial => tr!("device-table-serial-number"),
+        SortKey::Model => tr!("device-table-model"),
+        SortKey::ProductNumber => tr!("device-table-product-number"),
+        SortKey::Plan => tr!("device-table-support-plan"),
+        SortKey::WarrantyEnd => tr!("device-table-warranty-end"),
+        SortKey::LastSeen => tr!("device-table-last-seen"),
+        SortKey::LastUser => tr!("device-table-last-user"),
+        SortKey::Location => tr!("device-table-location"),
     }
 }
 
-/// The outcome of Copy or Export, announced in a live region.
+/// What a cell shows: text that reads the same in every language, or a
+/// date or an instant, worded in the current language when shown.
+enum Cell {
+    Text(String),
+    Date(Date),
+    Timestamp(Timestamp),
+}
+
+fn cell(device: &Device, key: SortKey) -> Cell {
+    match key {
+        SortKey::Serial => Cell::Text(device.serial.to_string()),
+        SortKey::Model => Cell::Text(device.model.to_string()),
+        SortKey::ProductNumber => Cell::Text(device.product_number.to_string()),
+        SortKey::Plan => Cell::Text(device.plan.label().to_owned()),
+        SortKey::WarrantyEnd => Cell::Date(device.warranty_end),
+        SortKey::LastSeen => Cell::Timestamp(device.last_seen),
+        SortKey::LastUser => Cell::Text(device.last_user.as_deref().unwrap_or("—").to_owned()),
+        SortKey::Location => Cell::Text(device.location.as_deref().unwrap_or("—").to_owned()),
+    }
+}
+
+/// The outcome of Copy or Export, announced in a live region; worded when
+/// shown, so that it follows a change of language.
 #[derive(Clone)]
 enum Feedback {
-    Done(String),
-    Failed(String),
+    /// This many serial numbers were copied.
+    Copied(usize),
+    /// This many PCs were exported to this file.
+    Exported(usize, String),
+    /// Copying failed, for this reason.
+    CopyFailed(String),
+    /// Exporting failed, for this reason.
+    ExportFailed(String),
 }
 
 /// A sortable, filterable, virtualised list of PCs.
@@ -101,7 +125,8 @@ pub fn DeviceTable(
     /// Insights collection is on).
     insights: bool,
     /// The table's accessible name, e.g. "Unassigned Devices".
-    label: String,
+    #[prop(into)]
+    label: Signal<String>,
     /// The export file name without extension.
     export_name: String,
 ) -> impl IntoView {
@@ -183,9 +208,10 @@ pub fn DeviceTable(
     let scope = move || {
         let n = selected.with(|sel| sel.len());
         if n == 0 {
-            format!("Copy and export act on all {} shown.", pcs(shown.get()))
+            let shown = shown.get();
+            tr!("device-table-scope-all", {"count" => shown, "n" => number(shown)})
         } else {
-            format!("Copy and export act on the {} selected.", pcs(n))
+            tr!("device-table-scope-selected", {"count" => n, "n" => number(n)})
         }
     };
 
@@ -201,11 +227,8 @@ pub fn DeviceTable(
                 .join("\n");
             spawn_local(async move {
                 feedback.set(Some(match browser::copy_to_clipboard(&text).await {
-                    Ok(()) => Feedback::Done(format!(
-                        "Copied {} serial numbers to the clipboard.",
-                        thousands(rows.len())
-                    )),
-                    Err(e) => Feedback::Failed(format!("Could not copy to the clipboard: {e}")),
+                    Ok(()) => Feedback::Copied(rows.len()),
+                    Err(e) => Feedback::CopyFailed(e),
                 }));
             });
         }
@@ -217,8 +240,8 @@ pub fn DeviceTable(
             let csv = export::devices_csv(&devices, &rows, insights);
             let file = format!("{export_name}.csv");
             feedback.set(Some(match browser::download_csv(&file, &csv) {
-                Ok(()) => Feedback::Done(format!("Exported {} to {file}.", pcs(rows.len()))),
-                Err(e) => Feedback::Failed(format!("Could not export: {e}")),
+                Ok(()) => Feedback::Exported(rows.len(), file),
+                Err(e) => Feedback::ExportFailed(e),
             }));
         }
     };
@@ -306,7 +329,7 @@ pub fn DeviceTable(
             view! {
                 <th scope="col" aria-sort=aria_sort>
                     <button type="button" class="sort" on:click=move |_| sort.update(|s| *s = s.toggled(key))>
-                        {column.title}
+                        {move || title(key)}
                         <span class="sort-arrow" aria-hidden="true">{arrow}</span>
                     </button>
                 </th>
@@ -323,14 +346,18 @@ pub fn DeviceTable(
             let is_selected = move || selected.with(|sel| sel.contains(&serial));
             let cells = columns
                 .iter()
-                .map(|c| view! { <td>{cell(device, c.key)}</td> })
+                .map(|c| match cell(device, c.key) {
+                    Cell::Text(text) => EitherOf3::A(view! { <td>{text}</td> }),
+                    Cell::Date(d) => EitherOf3::B(view! { <td>{move || date(d)}</td> }),
+                    Cell::Timestamp(t) => EitherOf3::C(view! { <td>{move || timestamp(t)}</td> }),
+                })
                 .collect_view();
             view! {
                 <tr aria-rowindex=position + 2 aria-selected=move || is_selected().to_string()>
                     <td class="select">
                         <input
                             type="checkbox"
-                            aria-label=format!("Select {serial}")
+                            aria-label=move_tr!("device-table-select-row", {"serial" => serial.to_string()})
                             prop:checked=is_selected
                             on:change=move |ev| {
                                 let check = event_target_checked(&ev);
@@ -363,21 +390,23 @@ pub fn DeviceTable(
         }
     };
 
-    let section_label = label.clone();
+    // Outside the view: the translations check does not see a `move_tr!`
+    // that follows `<tr>` in the same `view!` without a group in between.
+    let select_all_label = move_tr!("device-table-select-all");
     view! {
-        <section class="device-list" aria-label=section_label>
+        <section class="device-list" aria-label=label>
             <div class="toolbar" role="search">
                 <label class="field">
-                    <span>"Search"</span>
+                    <span>{move_tr!("device-table-search")}</span>
                     <input
                         type="search"
-                        placeholder="Serial number, model, product number, user…"
+                        placeholder=move_tr!("device-table-search-placeholder")
                         prop:value=text
                         on:input=move |ev| text.set(event_target_value(&ev))
                     />
                 </label>
                 <label class="field">
-                    <span>"Support plan"</span>
+                    <span>{move_tr!("device-table-support-plan")}</span>
                     <select
                         prop:value=move || plan.get().map(|p| p.label()).unwrap_or("")
                         on:change=move |ev| {
@@ -385,12 +414,12 @@ pub fn DeviceTable(
                             plan.set(SupportPlan::ALL.into_iter().find(|p| p.label() == value));
                         }
                     >
-                        <option value="">"All plans"</option>
+                        <option value="">{move_tr!("device-table-all-plans")}</option>
                         {SupportPlan::ALL.map(|p| view! { <option value=p.label()>{p.label()}</option> })}
                     </select>
                 </label>
                 <label class="field">
-                    <span>"Model"</span>
+                    <span>{move_tr!("device-table-model")}</span>
                     <select
                         prop:value=move || model.get().map(|m| m.to_string()).unwrap_or_default()
                         on:change={
@@ -401,7 +430,7 @@ pub fn DeviceTable(
                             }
                         }
                     >
-                        <option value="">"All models"</option>
+                        <option value="">{move_tr!("device-table-all-models")}</option>
                         {models.iter().map(|m| view! { <option value=m.to_string()>{m.to_string()}</option> }).collect_view()}
                     </select>
                 </label>
@@ -410,33 +439,51 @@ pub fn DeviceTable(
                 <p class="count" role="status">
                     {move || {
                         if filter.with(Filter::is_active) {
-                            format!("Showing {} of {}", thousands(shown.get()), pcs(total))
+                            tr!("device-table-showing", {
+                                "shown" => number(shown.get()),
+                                "total" => number(total),
+                                "count" => total,
+                            })
                         } else {
-                            pcs(total)
+                            tr!("device-table-pcs", {"count" => total, "n" => number(total)})
                         }
                     }}
                     {move || {
                         let n = selected.with(FastSet::len);
-                        (n > 0).then(|| format!(" · {} selected", thousands(n)))
+                        (n > 0).then(|| (" · ", tr!("device-table-selected", {"count" => n, "n" => number(n)})))
                     }}
                 </p>
                 {move || {
                     filter.with(Filter::is_active).then(|| view! {
                         <p class="filter-warning">
-                            "Filters hide some PCs. "
-                            <button type="button" class="link" on:click=clear_filters>"Clear filters"</button>
+                            {move_tr!("device-table-filters-hide")} " "
+                            <button type="button" class="link" on:click=clear_filters>{move_tr!("device-table-clear-filters")}</button>
                         </p>
                     })
                 }}
                 <div class="actions">
-                    <button type="button" on:click=copy aria-describedby="list-scope">"Copy serial numbers"</button>
-                    <button type="button" on:click=export_csv aria-describedby="list-scope">"Export CSV"</button>
+                    <button type="button" on:click=copy aria-describedby="list-scope">{move_tr!("device-table-copy-serial-numbers")}</button>
+                    <button type="button" on:click=export_csv aria-describedby="list-scope">{move_tr!("device-table-export-csv")}</button>
                     <span id="list-scope" class="scope">{scope}</span>
                 </div>
                 <p class="feedback" role="status">
                     {move || match feedback.get() {
-                        Some(Feedback::Done(m)) => view! { <span class="ok">{m}</span> }.into_any(),
-                        Some(Feedback::Failed(m)) => view! { <span class="failed">{m}</span> }.into_any(),
+                        Some(Feedback::Copied(n)) => {
+                            let m = tr!("device-table-copied", {"n" => number(n)});
+                            view! { <span class="ok">{m}</span> }.into_any()
+                        }
+                        Some(Feedback::Exported(n, file)) => {
+                            let m = tr!("device-table-exported", {"count" => n, "n" => number(n), "file" => file});
+                            view! { <span class="ok">{m}</span> }.into_any()
+                        }
+                        Some(Feedback::CopyFailed(e)) => {
+                            let m = tr!("device-table-copy-failed", {"error" => e});
+                            view! { <span class="failed">{m}</span> }.into_any()
+                        }
+                        Some(Feedback::ExportFailed(e)) => {
+                            let m = tr!("device-table-export-failed", {"error" => e});
+                            view! { <span class="failed">{m}</span> }.into_any()
+                        }
                         None => ().into_any(),
                     }}
                 </p>
@@ -452,7 +499,7 @@ pub fn DeviceTable(
                             <th scope="col" class="select">
                                 <input
                                     type="checkbox"
-                                    aria-label="Select all shown PCs"
+                                    aria-label=select_all_label
                                     prop:checked=all_shown_selected
                                     on:change=toggle_all
                                 />
@@ -472,7 +519,11 @@ pub fn DeviceTable(
                 {move || {
                     (shown.get() == 0).then(|| view! {
                         <p class="empty">
-                            {if total == 0 { "There are no PCs here." } else { "No PC matches the filters." }}
+                            {if total == 0 {
+                                move_tr!("device-table-no-pcs")
+                            } else {
+                                move_tr!("device-table-no-match")
+                            }}
                         </p>
                     })
                 }}

@@ -4,12 +4,39 @@
 use crate::backend::{use_backend, BackendError};
 use crate::components::notification_center::DataVersion;
 use crate::components::shell::current_user;
-use crate::transfer::worker;
+use crate::i18n::format::number;
+use crate::i18n::messages;
+use crate::transfer::worker::{self, ReadError};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use leptos_fluent::{move_tr, tr};
 use wxp_core::engine::EnrolOutcome;
-use wxp_core::format::pcs;
+use wxp_core::transfer_file::FileError;
 use wxp_core::CustomerId;
+
+/// What reading a file of serial numbers gave, worded when shown.
+#[derive(Clone)]
+enum FileNote {
+    /// `count` serial numbers read from the file `name`.
+    Read { count: usize, name: String },
+    /// The file is not a file of serial numbers.
+    Invalid(FileError),
+    /// The browser could not read the file.
+    Unreadable(ReadError),
+}
+
+impl FileNote {
+    fn text(&self) -> String {
+        match self {
+            FileNote::Read { count, name } => tr!(
+                "enrol-file-read",
+                {"count" => *count, "n" => number(*count), "file" => name.clone()}
+            ),
+            FileNote::Invalid(e) => messages::file_error(e),
+            FileNote::Unreadable(e) => tr!("enrol-file-unreadable", {"error" => e.reason()}),
+        }
+    }
+}
 
 /// The enrolment form and its results, one per serial number.
 #[component]
@@ -19,7 +46,10 @@ pub fn EnrolPcs(customer: CustomerId) -> impl IntoView {
     let DataVersion(version) = expect_context();
     let serials = RwSignal::new(String::new());
     let cpin = RwSignal::new(String::new());
-    let file_note = RwSignal::new(None::<String>);
+    let file_note = RwSignal::new(None::<FileNote>);
+    // Named here: leptos-fluent's translation check overlooks a `move_tr!`
+    // that is the first placeable after `<tr>` in a nested `view!`.
+    let serial_number_header = move_tr!("enrol-column-serial-number");
     let enrol = Action::new_local(move |(cpin, serials): &(String, Vec<String>)| {
         let (backend, user, customer) = (backend.clone(), user.clone(), customer.clone());
         let (cpin, serials) = (cpin.clone(), serials.clone());
@@ -49,47 +79,59 @@ pub fn EnrolPcs(customer: CustomerId) -> impl IntoView {
             match worker::read_file(&file).await {
                 Ok(Ok(read)) => {
                     let list: Vec<&str> = read.rows.iter().map(|r| r.serial.text()).collect();
-                    file_note.set(Some(format!(
-                        "{} serial numbers read from {}.",
-                        list.len(),
-                        file.name()
-                    )));
+                    file_note.set(Some(FileNote::Read {
+                        count: list.len(),
+                        name: file.name(),
+                    }));
                     serials.set(list.join("\n"));
                 }
-                Ok(Err(e)) => file_note.set(Some(e.to_string())),
-                Err(e) => file_note.set(Some(format!("The file could not be read: {e}."))),
+                Ok(Err(e)) => file_note.set(Some(FileNote::Invalid(e))),
+                Err(e) => file_note.set(Some(FileNote::Unreadable(e))),
             }
         });
     };
     view! {
         <form class="enrol" on:submit=submit aria-labelledby="enrol-title">
-            <h2 id="enrol-title">"Enrol PCs with the cPIN"</h2>
-            <p>"The preferred way to add PCs: enter their serial numbers and this customer's cPIN. PCs in your partner's Unassigned Devices move into this dashboard; a PC in another customer's dashboard is refused."</p>
+            <h2 id="enrol-title">{move_tr!("enrol-title")}</h2>
+            <p>{move_tr!("enrol-intro")}</p>
             <label class="field wide">
-                <span>"Serial numbers (one per line)"</span>
+                <span>{move_tr!("enrol-serials-one-per-line")}</span>
                 <textarea rows="5" required prop:value=serials on:input=move |ev| serials.set(event_target_value(&ev))></textarea>
             </label>
             <label class="field">
-                <span>"Or a file of serial numbers (column A)"</span>
+                <span>{move_tr!("enrol-file")}</span>
                 <input type="file" accept=".csv,.txt,.xlsx" on:change=on_file/>
             </label>
-            <p role="status">{move || file_note.get()}</p>
+            <p role="status">{move || file_note.with(|note| note.as_ref().map(FileNote::text))}</p>
             <label class="field">
-                <span>"cPIN"</span>
+                <span>{move_tr!("account-cpin")}</span>
                 <input type="text" autocomplete="off" required prop:value=cpin on:input=move |ev| cpin.set(event_target_value(&ev))/>
             </label>
-            <button type="submit" class="primary" disabled=move || enrol.pending().get()>"Enrol"</button>
+            <button type="submit" class="primary" disabled=move || enrol.pending().get()>
+                {move_tr!("enrol-button")}
+            </button>
             {move || enrol.value().get().map(|result| match result {
-                Err(e) => view! { <p role="alert" class="failed">{e.to_string()}</p> }.into_any(),
+                Err(e) => view! { <p role="alert" class="failed">{messages::backend(&e)}</p> }.into_any(),
                 Ok(rows) => {
                     let enrolled = rows.iter().filter(|(_, o)| *o == EnrolOutcome::Enrolled).count();
+                    let total = rows.len();
                     view! {
-                        <p role="status">{format!("{enrolled} of {} enrolled.", pcs(rows.len()))}</p>
-                        <table class="data-table" aria-label="Enrolment results">
-                            <thead><tr><th scope="col">"Serial Number"</th><th scope="col">"Result"</th></tr></thead>
+                        <p role="status">
+                            {move || tr!(
+                                "enrol-summary",
+                                {"enrolled" => number(enrolled), "count" => total, "n" => number(total)}
+                            )}
+                        </p>
+                        <table class="data-table" aria-label=move_tr!("enrol-results")>
+                            <thead>
+                                <tr>
+                                    <th scope="col">{serial_number_header}</th>
+                                    <th scope="col">{move_tr!("enrol-column-result")}</th>
+                                </tr>
+                            </thead>
                             <tbody>
                                 {rows.into_iter().map(|(serial, outcome)| view! {
-                                    <tr><td><code>{serial}</code></td><td>{outcome.to_string()}</td></tr>
+                                    <tr><td><code>{serial}</code></td><td>{move || messages::enrol_outcome(&outcome)}</td></tr>
                                 }).collect_view()}
                             </tbody>
                         </table>

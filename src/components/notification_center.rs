@@ -4,11 +4,15 @@
 use crate::backend::use_backend;
 use crate::browser;
 use crate::components::shell::current_user;
+use crate::i18n::format::{number, timestamp};
+use crate::i18n::messages;
 use crate::pages::support::support_link;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use leptos_fluent::{move_tr, tr};
 use std::time::Duration;
-use wxp_core::engine::{JobId, RowState, TransferJob};
+use wxp_core::engine::{JobId, JobState, RowState, TransferJob};
+use wxp_core::TenantId;
 
 /// How often the bell asks the backend for news.
 const POLL: Duration = Duration::from_millis(1_000);
@@ -22,6 +26,48 @@ impl DataVersion {
     /// Makes the calling reactive closure re-run when data changes.
     pub fn track() {
         expect_context::<DataVersion>().0.track();
+    }
+}
+
+/// The name of a transfer's source in the user's language: the customer's
+/// name as the job has it (`name`), or Unassigned Devices. Tracks the
+/// language.
+pub fn source_name(source: &TenantId, name: &str) -> String {
+    match source {
+        TenantId::Holding(_) => tr!("menu-unassigned-devices"),
+        TenantId::Customer(_) => name.to_owned(),
+    }
+}
+
+/// "Transfer 7: 12 PCs to Contoso Ltd: 11 transferred, 1 failed", in the
+/// user's language. Tracks the language.
+fn headline(job: &TransferJob) -> String {
+    let rows = job.rows.len();
+    let (id, target) = (job.id.to_string(), job.target_name.clone());
+    match job.state {
+        JobState::Completed => {
+            let (succeeded, failed) = (job.succeeded(), job.failed());
+            tr!("notifications-headline-completed", {
+                "id" => id,
+                "count" => rows,
+                "n" => number(rows),
+                "target" => target,
+                "succeeded" => number(succeeded),
+                "succeeded-count" => succeeded,
+                "failed" => number(failed),
+                "failed-count" => failed,
+            })
+        }
+        state => {
+            let state = messages::job_state(state).to_lowercase();
+            tr!("notifications-headline", {
+                "id" => id,
+                "count" => rows,
+                "n" => number(rows),
+                "target" => target,
+                "state" => state,
+            })
+        }
     }
 }
 
@@ -74,9 +120,8 @@ pub fn NotificationCenter() -> impl IntoView {
         });
     };
     let label = move || match unread.get() {
-        0 => "Notification Center, no unread notifications".to_owned(),
-        1 => "Notification Center, 1 unread notification".to_owned(),
-        n => format!("Notification Center, {n} unread notifications"),
+        0 => tr!("notifications-bell-label-none"),
+        n => tr!("notifications-bell-label", {"count" => n, "n" => number(n)}),
     };
     view! {
         <div class="notification-center">
@@ -91,13 +136,13 @@ pub fn NotificationCenter() -> impl IntoView {
                 <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
                     <path d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1Z" fill="currentColor"></path>
                 </svg>
-                {move || (unread.get() > 0).then(|| view! { <span class="red-mark" aria-hidden="true">{unread.get()}</span> })}
+                {move || (unread.get() > 0).then(|| view! { <span class="red-mark" aria-hidden="true">{number(unread.get())}</span> })}
             </button>
-            <div id="notification-panel" class="notification-panel" role="region" aria-label="Notifications" hidden=move || !open.get()>
-                <h2>"Notifications"</h2>
+            <div id="notification-panel" class="notification-panel" role="region" aria-label=move_tr!("notifications-title") hidden=move || !open.get()>
+                <h2>{move_tr!("notifications-title")}</h2>
                 {move || match notes.get() {
-                    None => view! { <p>"Loading…"</p> }.into_any(),
-                    Some(list) if list.is_empty() => view! { <p>"No notifications yet. Finished transfers appear here."</p> }.into_any(),
+                    None => view! { <p>{move_tr!("loading")}</p> }.into_any(),
+                    Some(list) if list.is_empty() => view! { <p>{move_tr!("notifications-empty")}</p> }.into_any(),
                     Some(list) => view! {
                         <ul>
                             {list.into_iter().map(|job| view! { <Notification job mark_read=mark_read.clone()/> }).collect_view()}
@@ -126,6 +171,23 @@ fn Notification(
         .filter(|(_, r)| r.state == RowState::Failed)
         .map(|(row, _)| row.serial.clone())
         .collect();
+    let failed_count = failed.len();
+    let case_link = move || {
+        let subject = tr!("notifications-support-subject", {
+            "id" => id.to_string(),
+            "count" => failed_count,
+            "n" => number(failed_count),
+        });
+        support_link(&subject, &failed)
+    };
+    let from = {
+        let (source, name) = (job.source.clone(), job.source_name.clone());
+        let completed_at = job.completed_at;
+        move || {
+            let completed = completed_at.map(timestamp).unwrap_or_default();
+            tr!("notifications-from", {"source" => source_name(&source, &name), "completed" => completed})
+        }
+    };
     let on_toggle = move |ev: leptos::ev::Event| {
         let details: web_sys::HtmlDetailsElement = event_target(&ev);
         if details.open() && unread {
@@ -136,20 +198,17 @@ fn Notification(
         <li class:unread=unread>
             <details on:toggle=on_toggle>
                 <summary>
-                    {unread.then(|| view! { <span class="visually-hidden">"Unread: "</span> })}
-                    "Transfer " {id.to_string()} ": " {job.headline()}
+                    {unread.then(|| view! { <span class="visually-hidden">{move_tr!("notifications-unread")} " "</span> })}
+                    {move || headline(&job)}
                 </summary>
-                <p>
-                    "From " {job.source_name.clone()} " · completed "
-                    {job.completed_at.map(|t| t.to_string()).unwrap_or_default()}
-                </p>
+                <p>{from}</p>
                 <button type="button" on:click=move |_| { let _ = browser::download_csv(&file, &summary); }>
-                    "Download Summary"
+                    {move_tr!("transfer-download-summary")}
                 </button>
-                {(!failed.is_empty()).then(|| view! {
+                {(failed_count > 0).then(|| view! {
                     " "
-                    <a href=support_link(&format!("Transfer {id}: {} failed", if failed.len() == 1 { "1 row".to_owned() } else { format!("{} rows", failed.len()) }), &failed)>
-                        "Create support case for the failed rows"
+                    <a href=case_link>
+                        {move_tr!("notifications-create-case")}
                     </a>
                 })}
             </details>

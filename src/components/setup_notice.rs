@@ -2,6 +2,7 @@
 
 use crate::pages::support::support_link;
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr};
 use wxp_core::PartnerKind;
 
 /// Shown where the Unassigned Devices link would be when the partner setup
@@ -12,7 +13,11 @@ pub fn SetupIncompleteNotice(
     /// The partner's kind, whose course is listed first.
     kind: PartnerKind,
 ) -> impl IntoView {
-    let courses = |k: PartnerKind| k.required_courses().join(" followed by ");
+    // Tracks the language.
+    let courses = |k: PartnerKind| {
+        k.required_courses()
+            .join(&format!(" {} ", tr!("setup-notice-followed-by")))
+    };
     let (first, second) = match kind {
         PartnerKind::ResellViewMonitor => {
             (PartnerKind::ResellViewMonitor, PartnerKind::ServiceDelivery)
@@ -22,24 +27,33 @@ pub fn SetupIncompleteNotice(
         }
     };
     let line = move |k: PartnerKind| {
-        let who = match k {
-            PartnerKind::ResellViewMonitor => "Resellers",
-            PartnerKind::ServiceDelivery => "Service Delivery Partners",
+        let text = move || {
+            let courses = courses(k);
+            match k {
+                PartnerKind::ResellViewMonitor => {
+                    tr!("setup-notice-resellers-course", {"courses" => courses})
+                }
+                PartnerKind::ServiceDelivery => {
+                    tr!("setup-notice-service-delivery-course", {"courses" => courses})
+                }
+            }
         };
-        view! { <li>{who} ": course ID " {courses(k)}</li> }
+        view! { <li>{text}</li> }
     };
     view! {
         <aside class="setup-notice" aria-labelledby="setup-notice-title">
-            <h2 id="setup-notice-title">"Unassigned Devices is not available"</h2>
+            <h2 id="setup-notice-title">{move_tr!("setup-notice-title")}</h2>
             <p>
-                "Your partner account setup is incomplete: none of your users has completed the HP Premium/Premium+ partner course. "
-                "The holding tenant, and with it Unassigned Devices, is created once one of them does."
+                {move_tr!("setup-notice-incomplete")} " "
+                {move_tr!("setup-notice-holding-tenant")}
             </p>
             <ul>{line(first)} {line(second)}</ul>
             <p>
-                "If you need additional help, "
-                <a href=support_link("Unassigned Devices is missing", &[])>"create a support case"</a>
-                " or email "
+                {move_tr!("setup-notice-help")} " "
+                <a href=move || support_link(&tr!("setup-notice-support-subject"), &[])>
+                    {move_tr!("setup-notice-create-case")}
+                </a>
+                " " {move_tr!("setup-notice-or-email")} " "
                 <a href="mailto:support@wxp.hp.com">"support@wxp.hp.com"</a> "."
             </p>
         </aside>

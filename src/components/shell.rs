@@ -1,7 +1,7 @@
 //! The frame around every signed-in page: the top bar, the left menu with
 //! the Customers drop-down, and the page in `<main>`.
 
-use crate::backend::{use_backend, BackendError, StartupNotice};
+use crate::backend::{use_backend, BackendError, Notice, StartupNotice};
 use crate::components::loaded::loaded;
 use crate::components::notification_center::{DataVersion, NotificationCenter};
 use crate::components::setup_notice::SetupIncompleteNotice;
@@ -79,7 +79,7 @@ fn end_stale_session(session: LocalResource<Result<Session, BackendError>>) {
     // Talks to the outside world: clears the stored session.
     Effect::new(move |_| {
         if let Some(Err(err @ BackendError::Access(AccessError::UnknownUser(_)))) = session.get() {
-            notice.set(Some(err.to_string()));
+            notice.set(Some(Notice::Error(err)));
             signed_in.sign_out();
         }
     });

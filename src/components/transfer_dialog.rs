@@ -5,45 +5,84 @@
 use crate::backend::{use_backend, BackendError};
 use crate::browser;
 use crate::components::shell::current_user;
+use crate::i18n::format::number;
+use crate::i18n::messages;
 use crate::transfer::directory::{review_with_backend, Checked};
-use crate::transfer::worker;
+use crate::transfer::worker::{self, ReadError};
 use leptos::html::Dialog;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use leptos_fluent::{move_tr, tr};
 use std::sync::Arc;
-use wxp_core::engine::{SubmittedRow, TransferRequest};
-use wxp_core::format::{pcs, thousands};
-use wxp_core::transfer_file::{problems_csv, Limits, Review, SAMPLE_FILE, SAMPLE_FILE_NAME};
+use wxp_core::engine::{JobId, SubmittedRow, TransferRequest};
+use wxp_core::transfer_file::{
+    problems_csv, FileError, Format, Limits, Review, SAMPLE_FILE, SAMPLE_FILE_NAME,
+};
 use wxp_core::TenantId;
 
 /// Row problems listed in the dialog; the download has them all.
 const PROBLEMS_SHOWN: usize = 100;
-
-/// "1 row", "1,200 rows".
-fn row_count(n: usize) -> String {
-    if n == 1 {
-        "1 row".to_owned()
-    } else {
-        format!("{} rows", thousands(n))
-    }
-}
 
 /// Where the dialog is.
 #[derive(Clone)]
 enum Stage {
     Choose,
     Reading(String),
-    Failed { name: String, message: String },
+    Failed { name: String, failure: Failure },
     Reviewed(Arc<Reviewed>),
+}
+
+/// Why a file cannot be used.
+#[derive(Clone)]
+enum Failure {
+    /// The browser could not read it.
+    Browser(ReadError),
+    /// It is not a transfer file.
+    File(FileError),
+    /// The account facts to review it against could not be loaded.
+    Backend(BackendError),
+}
+
+/// A failure in the user's language.
+fn failure_message(failure: &Failure) -> String {
+    match failure {
+        Failure::Browser(e) => tr!("transfer-file-not-read", {"reason" => e.reason()}),
+        Failure::File(e) => messages::file_error(e),
+        Failure::Backend(e) => messages::backend(e),
+    }
+}
+
+/// The name of a transfer's source: a customer's, or (`None`) the
+/// partner's Unassigned Devices.
+fn source_label(name: &Option<String>) -> String {
+    match name {
+        Some(name) => name.clone(),
+        None => tr!("menu-unassigned-devices"),
+    }
+}
+
+/// A submitted transfer, until the dialog is opened again.
+#[derive(Clone)]
+struct InProgress {
+    job: JobId,
+    rows: usize,
+    source: Option<String>,
+    target: String,
 }
 
 /// A file read and reviewed.
 struct Reviewed {
     name: String,
-    read_as: String,
+    /// How the file was read.
+    format: Format,
+    /// Whether its first row was a header, left out.
+    header: bool,
+    /// The data rows read.
+    rows: usize,
     review: Review,
-    /// Where the PCs are now, for the message once submitted.
-    source_name: String,
+    /// Where the PCs are now, for the message once submitted (`None`:
+    /// Unassigned Devices).
+    source_name: Option<String>,
     /// The submission's idempotency key: one per reviewed file, so a double
     /// click or a retry submits once.
     key: String,
@@ -64,7 +103,7 @@ pub fn TransferDevices(
     let stage = RwSignal::new(Stage::Choose);
     let possession = RwSignal::new(false);
     let leave_out = RwSignal::new(false);
-    let in_progress = RwSignal::new(None::<String>);
+    let in_progress = RwSignal::new(None::<InProgress>);
 
     let open = move |_| {
         stage.set(Stage::Choose);
@@ -89,41 +128,28 @@ pub fn TransferDevices(
             leave_out.set(false);
             let (backend, user, source) = (backend.clone(), user.clone(), source.clone());
             spawn_local(async move {
-                let failed = |message: String| Stage::Failed {
+                let failed = |failure: Failure| Stage::Failed {
                     name: name.clone(),
-                    message,
+                    failure,
                 };
                 let next = match worker::read_file(&file).await {
-                    Err(e) => failed(format!("The file could not be read: {e}.")),
-                    Ok(Err(e)) => failed(e.to_string()),
+                    Err(e) => failed(Failure::Browser(e)),
+                    Ok(Err(e)) => failed(Failure::File(e)),
                     Ok(Ok(read)) => {
                         match review_with_backend(&*backend, user, &read, &source).await {
-                            Err(e) => failed(e.to_string()),
+                            Err(e) => failed(Failure::Backend(e)),
                             Ok(Checked {
                                 review,
                                 source_name,
-                            }) => {
-                                let header = if read.header.is_some() {
-                                    "; header row skipped"
-                                } else {
-                                    ""
-                                };
-                                Stage::Reviewed(Arc::new(Reviewed {
-                                    name: name.clone(),
-                                    read_as: format!(
-                                        "{}{header}; {} read",
-                                        read.format,
-                                        row_count(read.rows.len())
-                                    ),
-                                    review,
-                                    source_name,
-                                    key: format!(
-                                        "{}-{}",
-                                        js_sys::Date::now(),
-                                        js_sys::Math::random()
-                                    ),
-                                }))
-                            }
+                            }) => Stage::Reviewed(Arc::new(Reviewed {
+                                name: name.clone(),
+                                format: read.format.clone(),
+                                header: read.header.is_some(),
+                                rows: read.rows.len(),
+                                review,
+                                source_name,
+                                key: format!("{}-{}", js_sys::Date::now(), js_sys::Math::random()),
+                            })),
                         }
                     }
                 };
@@ -156,16 +182,18 @@ pub fn TransferDevices(
     // Once the job is queued: close the dialog and say so on the page.
     let submit = Action::new_local({
         let (backend, user) = (backend.clone(), user.clone());
-        move |(request, source, target): &(TransferRequest, String, String)| {
+        move |(request, source, target): &(TransferRequest, Option<String>, String)| {
             let (backend, user) = (backend.clone(), user.clone());
             let (request, source, target) = (request.clone(), source.clone(), target.clone());
             async move {
                 let rows = request.rows.len();
                 let job = backend.submit_transfer(user, request).await?;
-                in_progress.set(Some(format!(
-                    "Transfer {job} is in progress: {} from {source} to {target}. When it is done, a red mark appears on the Notification Center (the bell, upper right).",
-                    pcs(rows)
-                )));
+                in_progress.set(Some(InProgress {
+                    job,
+                    rows,
+                    source,
+                    target,
+                }));
                 stage.set(Stage::Choose);
                 close();
                 Ok::<_, BackendError>(job)
@@ -209,39 +237,56 @@ pub fn TransferDevices(
     };
 
     let limits = Limits::TRANSFER;
+    let (max_rows, max_mb) = (limits.max_rows, limits.max_bytes / (1024 * 1024));
+    let status = move || {
+        in_progress.get().map(|p| {
+            let source = source_label(&p.source);
+            tr!("transfer-in-progress", {
+                "job" => p.job.to_string(),
+                "count" => p.rows,
+                "n" => number(p.rows),
+                "source" => source,
+                "target" => p.target,
+            })
+        })
+    };
     view! {
         <div class="transfer">
-            <button type="button" class="primary" on:click=open>"Transfer"</button>
-            <p class="transfer-status" role="status">{move || in_progress.get()}</p>
+            <button type="button" class="primary" on:click=open>{move_tr!("transfer-button")}</button>
+            <p class="transfer-status" role="status">{status}</p>
         </div>
         <dialog node_ref=dialog class="transfer-dialog" aria-labelledby="transfer-title"
             on:dragover=|ev| ev.prevent_default() on:drop=on_drop>
-            <h2 id="transfer-title">"Transfer Devices"</h2>
+            <h2 id="transfer-title">{move_tr!("transfer-dialog-title")}</h2>
             <ol class="steps">
                 <li>
-                    "Download the sample transfer file. "
+                    {move_tr!("transfer-step-sample")} " "
                     <button type="button" on:click=|_| { let _ = browser::download_csv(SAMPLE_FILE_NAME, SAMPLE_FILE); }>
-                        "Download sample transfer file"
+                        {move_tr!("transfer-download-sample")}
                     </button>
                 </li>
-                <li>"For each PC, add a row: column A the serial number, column B the Customer ID of the customer that will receive the PCs (from its Account > Overview). Use the same Customer ID in every row."</li>
-                <li>"Upload the file here, from this page: only the PCs listed on this page can be transferred."</li>
+                <li>{move_tr!("transfer-step-fill")}</li>
+                <li>{move_tr!("transfer-step-upload")}</li>
             </ol>
             <p class="limits">
-                "CSV (comma, semicolon or tab separated) or Excel workbook (.xlsx, first sheet). At most "
-                {thousands(limits.max_rows)} " rows and " {limits.max_bytes / (1024 * 1024)} " MB."
+                {move || tr!("transfer-limits", {"rows" => number(max_rows), "mb" => number(max_mb)})}
             </p>
             <div class="drop-zone">
-                <label for="transfer-file">"Transfer file"</label>
+                <label for="transfer-file">{move_tr!("transfer-file-label")}</label>
                 <input id="transfer-file" type="file" accept=".csv,.txt,.xlsx,text/csv" on:change=on_input/>
-                <span class="hint">"or drop the file here"</span>
+                <span class="hint">{move_tr!("transfer-drop-hint")}</span>
             </div>
             {move || match stage.get() {
                 Stage::Choose => ().into_any(),
-                Stage::Reading(name) => view! { <p role="status">"Reading " {name} "…"</p> }.into_any(),
-                Stage::Failed { name, message } => view! {
+                Stage::Reading(name) => view! {
+                    <p role="status">{move_tr!("transfer-reading", {"name" => name.clone()})}</p>
+                }.into_any(),
+                Stage::Failed { name, failure } => view! {
                     <div role="alert" class="error-panel">
-                        <p><strong>{name} " cannot be used. "</strong> {message}</p>
+                        <p>
+                            <strong>{move_tr!("transfer-cannot-be-used", {"name" => name.clone()})} " "</strong>
+                            {move || failure_message(&failure)}
+                        </p>
                     </div>
                 }.into_any(),
                 Stage::Reviewed(r) => view! { <ReviewPanel reviewed=r possession leave_out/> }.into_any(),
@@ -254,13 +299,13 @@ pub fn TransferDevices(
                 (current.is_some() && current == submitted)
                     .then(|| submit.value().get().and_then(Result::err))
                     .flatten()
-                    .map(|e| view! { <p role="alert" class="failed">{e.to_string()}</p> })
+                    .map(|e| view! { <p role="alert" class="failed">{messages::backend(&e)}</p> })
             }}
             <div class="dialog-actions">
                 <button type="button" class="primary" disabled=move || !ready() on:click=upload>
-                    {move || if submit.pending().get() { "Uploading…" } else { "Upload" }}
+                    {move || if submit.pending().get() { tr!("transfer-uploading") } else { tr!("transfer-upload") }}
                 </button>
-                <button type="button" on:click=move |_| close()>"Cancel"</button>
+                <button type="button" on:click=move |_| close()>{move_tr!("transfer-cancel")}</button>
             </div>
         </dialog>
     }
@@ -284,18 +329,38 @@ fn ReviewPanel(
             );
         }
     };
+    let read_as = {
+        let (format, header, count) = (reviewed.format.clone(), reviewed.header, reviewed.rows);
+        move || {
+            let format = messages::file_format(&format);
+            if header {
+                tr!("transfer-read-as-header-skipped", {"format" => format, "count" => count, "n" => number(count)})
+            } else {
+                tr!("transfer-read-as", {"format" => format, "count" => count, "n" => number(count)})
+            }
+        }
+    };
     let target = review.target.clone().map(|(id, name)| {
         view! {
             <p class="target">
-                "Target customer: " <strong>{name}</strong> " (" <code>{id.to_string()}</code> ")"
+                {move_tr!("transfer-target-customer")} " " <strong>{name}</strong> " (" <code>{id.to_string()}</code> ")"
             </p>
         }
     });
     let file_problems = (!review.file_problems.is_empty()).then(|| {
         view! {
             <div role="alert" class="error-panel">
-                <p><strong>"Nothing can be transferred with this file:"</strong></p>
-                <ul>{review.file_problems.iter().map(|p| view! { <li>{p.to_string()}</li> }).collect_view()}</ul>
+                <p><strong>{move_tr!("transfer-nothing-can-be-transferred")}</strong></p>
+                <ul>
+                    {review
+                        .file_problems
+                        .iter()
+                        .map(|p| {
+                            let p = p.clone();
+                            view! { <li>{move || messages::file_problem(&p)}</li> }
+                        })
+                        .collect_view()}
+                </ul>
             </div>
         }
     });
@@ -304,52 +369,74 @@ fn ReviewPanel(
         .iter()
         .take(PROBLEMS_SHOWN)
         .map(|p| {
+            let reason = p.reason.clone();
             view! {
                 <tr>
                     <td class="num">{p.line}</td>
                     <td><code>{p.serial.clone()}</code></td>
                     <td><code>{p.customer.clone()}</code></td>
-                    <td>{p.reason.to_string()}</td>
+                    <td>{move || messages::row_reason(&reason)}</td>
                 </tr>
             }
         })
         .collect_view();
+    // The cells outside the `<tr>`: leptos-fluent's translations check
+    // misses a message in the first braces after a `tr` token.
+    let headers = view! {
+        <th scope="col" class="num">{move_tr!("transfer-col-line")}</th>
+        <th scope="col">{move_tr!("transfer-col-serial")}</th>
+        <th scope="col">{move_tr!("transfer-col-customer-id")}</th>
+        <th scope="col">{move_tr!("transfer-col-problem")}</th>
+    };
     let can_submit = review.can_submit();
     let valid = review.valid.len();
     view! {
-        <section class="review" aria-label="File check">
-            <p class="read-as">{reviewed.name.clone()} ": " {reviewed.read_as.clone()} "."</p>
+        <section class="review" aria-label=move_tr!("transfer-file-check")>
+            <p class="read-as">{reviewed.name.clone()} ": " {read_as} "."</p>
             {target}
             {file_problems}
-            {can_submit.then(|| view! { <p class="will-move"><strong>{pcs(valid)} " will be transferred."</strong></p> })}
+            {can_submit.then(|| view! {
+                <p class="will-move">
+                    <strong>{move || tr!("transfer-will-move", {"count" => valid, "n" => number(valid)})}</strong>
+                </p>
+            })}
             {(problems > 0).then(|| view! {
                 <div class="row-problems">
                     <p role="alert">
-                        <strong>{if problems == 1 { "1 row has a problem".to_owned() } else { format!("{} have problems", row_count(problems)) }}</strong>
-                        {(problems > PROBLEMS_SHOWN).then(|| format!(" (the first {PROBLEMS_SHOWN} are listed; the download has them all)"))}
-                        ". Fix the file and upload it again, or transfer the other rows without them."
+                        <strong>{move || tr!("transfer-rows-have-problems", {"count" => problems, "n" => number(problems)})}</strong>
+                        {(problems > PROBLEMS_SHOWN).then(|| view! {
+                            " " {move || tr!("transfer-problems-first-listed", {"shown" => number(PROBLEMS_SHOWN)})}
+                        })}
+                        ". " {move_tr!("transfer-problems-fix")}
                     </p>
-                    <button type="button" on:click=download_problems.clone()>"Download rows with problems"</button>
-                    <table class="data-table" aria-label="Rows with problems">
-                        <thead><tr><th scope="col" class="num">"Line"</th><th scope="col">"Serial Number"</th><th scope="col">"Customer ID"</th><th scope="col">"Problem"</th></tr></thead>
+                    <button type="button" on:click=download_problems.clone()>{move_tr!("transfer-download-problems")}</button>
+                    <table class="data-table" aria-label=move_tr!("transfer-problems-table")>
+                        <thead><tr>{headers}</tr></thead>
                         <tbody>{rows}</tbody>
                     </table>
                     {can_submit.then(|| view! {
                         <label class="check">
                             <input type="checkbox" prop:checked=leave_out on:change=move |ev| leave_out.set(event_target_checked(&ev))/>
-                            {format!(" Leave out the {} with problems and transfer the other {}", if problems == 1 { "row".to_owned() } else { row_count(problems) }, pcs(valid))}
+                            " "
+                            {move || if problems == 1 {
+                                tr!("transfer-leave-out-row", {"count" => valid, "n" => number(valid)})
+                            } else {
+                                tr!("transfer-leave-out-rows", {
+                                    "rows" => number(problems),
+                                    "count" => valid,
+                                    "n" => number(valid),
+                                })
+                            }}
                         </label>
                     })}
                 </div>
             })}
             {can_submit.then(|| view! {
                 <div class="possession">
-                    <p class="warning">
-                        "Transfer PCs only to the customer that has them: its administrators can have HP Insights collect the last signed-in user and the location of its PCs, so a PC transferred to the wrong customer exposes them."
-                    </p>
+                    <p class="warning">{move_tr!("transfer-possession-warning")}</p>
                     <label class="check">
                         <input type="checkbox" prop:checked=possession on:change=move |ev| possession.set(event_target_checked(&ev))/>
-                        " The customer has these devices in their physical possession"
+                        " " {move_tr!("transfer-possession-confirm")}
                     </label>
                 </div>
             })}

@@ -2,14 +2,25 @@
 //!
 //! `wxp-core` words its errors in English (`Display`), for logs, tests and
 //! the files the backend reads; the portal shows each one through the
-//! Fluent message of its kind, with the same facts as arguments.
+//! Fluent message of its kind, with the same facts as arguments. Each
+//! function reads the language, so call it inside a reactive closure (or
+//! pass the `I18n` where there is none, as in event handlers).
 
-use crate::backend::BackendError;
+use crate::backend::{BackendError, Notice};
+use crate::i18n::format::number;
 use leptos_fluent::tr;
-use wxp_core::engine::{AlertKind, JobState};
+use wxp_core::engine::{
+    AccountKind, AlertError, AlertKind, CaseError, CaseState, DashboardError, EnrolOutcome,
+    JobState, Repair, SubmitError,
+};
+use wxp_core::ids::CustomerIdError;
 use wxp_core::seed::DemoSize;
-use wxp_core::transfer_file::{FileError, FileProblem, RowReason};
-use wxp_core::{PartnerKind, Role};
+use wxp_core::serial::{SerialError, SERIAL_LEN};
+use wxp_core::store::RestoreError;
+use wxp_core::transfer_file::{
+    Delimiter, Encoding, FileError, FileProblem, Format, Place, RowReason,
+};
+use wxp_core::{AccessError, PartnerKind, Role};
 
 /// A role's name.
 pub fn role(role: &Role) -> String {
@@ -19,18 +30,19 @@ pub fn role(role: &Role) -> String {
     }
 }
 
-/// Any error a page shows: a backend error in the user's language, other
-/// errors as they describe themselves.
-pub fn error(error: &(dyn std::error::Error + Send + Sync + 'static)) -> String {
-    match error.downcast_ref::<BackendError>() {
-        Some(e) => backend(e),
-        None => error.to_string(),
+/// What a demo account on the sign-in page shows.
+pub fn account(kind: AccountKind) -> String {
+    match kind {
+        AccountKind::Partner {
+            kind,
+            setup_complete: true,
+        } => tr!("account-partner-setup-complete", {"kind" => partner_kind(kind)}),
+        AccountKind::Partner {
+            kind,
+            setup_complete: false,
+        } => tr!("account-partner-setup-incomplete", {"kind" => partner_kind(kind)}),
+        AccountKind::Customer => tr!("account-customer"),
     }
-}
-
-/// A backend error.
-pub fn backend(error: &BackendError) -> String {
-    error.to_string()
 }
 
 /// A partner kind's name, as HP calls it.
@@ -51,6 +63,23 @@ pub fn alert_kind(kind: AlertKind) -> String {
     }
 }
 
+/// Where an alert's repair request is.
+pub fn repair(repair: &Repair) -> String {
+    match repair {
+        Repair::NotRequested => tr!("repair-not-requested"),
+        Repair::WithHpSupport => tr!("repair-with-hp-support"),
+        Repair::WithPartner => tr!("repair-with-partner"),
+        Repair::Scheduled(day) => tr!("repair-scheduled", {"day" => super::format::date(*day)}),
+    }
+}
+
+/// Where a support case is.
+pub fn case_state(state: CaseState) -> String {
+    match state {
+        CaseState::Open => tr!("case-state-open"),
+    }
+}
+
 /// Where a transfer job is.
 pub fn job_state(state: JobState) -> String {
     match state {
@@ -68,17 +97,270 @@ pub fn demo_size(size: DemoSize) -> String {
     }
 }
 
+/// What happened to one serial number of a cPIN enrolment.
+pub fn enrol_outcome(outcome: &EnrolOutcome) -> String {
+    match outcome {
+        EnrolOutcome::Enrolled => tr!("enrol-outcome-enrolled"),
+        EnrolOutcome::AlreadyEnrolled => tr!("enrol-outcome-already-enrolled"),
+        EnrolOutcome::OtherCustomer => tr!("enrol-outcome-other-customer"),
+        EnrolOutcome::NotFound => tr!("enrol-outcome-not-found"),
+        EnrolOutcome::Invalid(text) => tr!("enrol-outcome-invalid", {"reason" => text.clone()}),
+    }
+}
+
+/// Any error a page shows: a backend error in the user's language, other
+/// errors as they describe themselves.
+pub fn error(error: &(dyn std::error::Error + Send + Sync + 'static)) -> String {
+    match error.downcast_ref::<BackendError>() {
+        Some(e) => backend(e),
+        None => error.to_string(),
+    }
+}
+
+/// A notice shown when the portal starts or a session ends.
+pub fn notice(notice: &Notice) -> String {
+    match notice {
+        Notice::DataReset(reason) => tr!("notice-data-reset", {"reason" => restore(reason)}),
+        Notice::Error(e) => backend(e),
+    }
+}
+
+fn restore(error: &RestoreError) -> String {
+    match error {
+        RestoreError::Corrupted { reason } => {
+            tr!("restore-corrupted", {"reason" => reason.clone()})
+        }
+        RestoreError::OtherVersion { found } => tr!("restore-other-version", {
+            "found" => *found,
+            "reads" => wxp_core::store::SCHEMA_VERSION,
+        }),
+        RestoreError::InvalidEvent { number, reason } => tr!("restore-invalid-event", {
+            "number" => *number,
+            "reason" => reason.clone(),
+        }),
+    }
+}
+
+/// A backend error, as a sentence.
+pub fn backend(error: &BackendError) -> String {
+    match error {
+        BackendError::Access(e) => access(e),
+        BackendError::Transport(m) => tr!("backend-transport", {"message" => m.clone()}),
+        BackendError::Server { status, message } => tr!("backend-server", {
+            "status" => *status,
+            "message" => message.clone(),
+        }),
+        BackendError::Case(e) => case(e),
+        BackendError::Alert(e) => alert(e),
+        BackendError::Dashboard(e) => dashboard(e),
+        BackendError::Submit(e) => submit(e),
+        BackendError::Address(e) => tr!("backend-address", {"reason" => customer_id(e)}),
+        BackendError::Storage(m) => tr!("backend-storage", {"message" => m.clone()}),
+    }
+}
+
+fn access(error: &AccessError) -> String {
+    match error {
+        AccessError::UnknownUser(id) => tr!("access-unknown-user", {"id" => id.to_string()}),
+        AccessError::CustomerNotAvailable(id) => {
+            tr!("access-customer-not-available", {"id" => id.to_string()})
+        }
+        AccessError::PartnersOnly => tr!("access-partners-only"),
+        AccessError::SetupIncomplete(_) => tr!("access-setup-incomplete"),
+        AccessError::NoSuchTransfer(job) => {
+            tr!("access-no-such-transfer", {"job" => job.to_string()})
+        }
+    }
+}
+
+fn case(error: &CaseError) -> String {
+    match error {
+        CaseError::Access(e) => access(e),
+        CaseError::EmptySubject => tr!("case-empty-subject"),
+        CaseError::BadSerial(text) => tr!("case-bad-serial", {"text" => text.clone()}),
+    }
+}
+
+fn alert(error: &AlertError) -> String {
+    match error {
+        AlertError::Access(e) => access(e),
+        AlertError::DeviceNotFound(text) => {
+            tr!("alert-device-not-found", {"text" => text.clone()})
+        }
+        AlertError::NoSuchAlert(id) => tr!("alert-no-such-alert", {"id" => id.to_string()}),
+        AlertError::NoPopUp => tr!("alert-no-pop-up"),
+        AlertError::AlreadyRequested => tr!("alert-already-requested"),
+        AlertError::CannotSchedule => tr!("alert-cannot-schedule"),
+    }
+}
+
+fn dashboard(error: &DashboardError) -> String {
+    match error {
+        DashboardError::Access(e) => access(e),
+        DashboardError::EmptyName => tr!("dashboard-empty-name"),
+        DashboardError::DuplicateName(name) => {
+            tr!("dashboard-duplicate-name", {"name" => name.clone()})
+        }
+        DashboardError::EmptyCountry => tr!("dashboard-empty-country"),
+        DashboardError::BadEmail(text) => tr!("dashboard-bad-email", {"text" => text.clone()}),
+        DashboardError::WrongCpin => tr!("dashboard-wrong-cpin"),
+        DashboardError::AlertsNeedFirstPc => tr!("dashboard-alerts-need-first-pc"),
+    }
+}
+
+fn submit(error: &SubmitError) -> String {
+    let reason = match error {
+        SubmitError::Access(e) => return access(e),
+        SubmitError::NoRows => tr!("submit-no-rows"),
+        SubmitError::MixedCustomerIds => tr!("submit-mixed-customer-ids"),
+        SubmitError::MalformedCustomerId(text) => {
+            tr!("submit-malformed-customer-id", {"text" => text.clone()})
+        }
+        SubmitError::UnknownCustomer(id) => {
+            tr!("submit-unknown-customer", {"id" => id.to_string()})
+        }
+    };
+    tr!("submit-refused", {"reason" => reason})
+}
+
+/// Why a text is not a Customer ID.
+pub fn customer_id(error: &CustomerIdError) -> String {
+    if error.found.is_empty() {
+        tr!("customer-id-empty")
+    } else {
+        tr!("customer-id-malformed", {"text" => error.found.clone()})
+    }
+}
+
+/// Why a text is not a serial number.
+pub fn serial(error: &SerialError) -> String {
+    match error {
+        SerialError::Empty => tr!("serial-empty"),
+        SerialError::WrongLength { found } => tr!("serial-wrong-length", {
+            "len" => SERIAL_LEN,
+            "found" => *found,
+        }),
+        SerialError::InvalidCharacter { found } => {
+            tr!("serial-invalid-character", {"found" => found.to_string()})
+        }
+    }
+}
+
 /// A whole transfer (or enrolment) file that cannot be read.
 pub fn file_error(error: &FileError) -> String {
-    error.to_string()
+    match error {
+        FileError::Empty => tr!("file-error-empty"),
+        FileError::TooLarge { bytes, limit } => tr!("file-error-too-large", {
+            "bytes" => number(*bytes),
+            "limit" => number(*limit),
+            "mb" => limit / (1024 * 1024),
+        }),
+        FileError::TooManyRows { line, limit } => tr!("file-error-too-many-rows", {
+            "limit" => number(*limit),
+            "line" => *line,
+        }),
+        FileError::Binary => tr!("file-error-binary"),
+        FileError::ExtraColumn {
+            line,
+            column,
+            value,
+        } => tr!("file-error-extra-column", {
+            "line" => *line,
+            "column" => column.clone(),
+            "value" => value.clone(),
+        }),
+        FileError::Workbook { reason } => {
+            tr!("file-error-workbook", {"reason" => reason.clone()})
+        }
+        // `FileError` is non-exhaustive: a new kind shows as wxp-core words it.
+        other => other.to_string(),
+    }
+}
+
+/// How a transfer file was read: "CSV, UTF-8, comma-separated".
+pub fn file_format(format: &Format) -> String {
+    match format {
+        Format::Csv {
+            encoding,
+            delimiter,
+        } => {
+            let encoding = match encoding {
+                Encoding::Utf8Bom => tr!("encoding-utf8-bom"),
+                // The other encodings' names are the same in every language.
+                other => other.to_string(),
+            };
+            match delimiter {
+                Delimiter::Comma => tr!("format-csv-comma", {"encoding" => encoding}),
+                Delimiter::Semicolon => tr!("format-csv-semicolon", {"encoding" => encoding}),
+                Delimiter::Tab => tr!("format-csv-tab", {"encoding" => encoding}),
+            }
+        }
+        Format::Xlsx { sheet } => tr!("format-xlsx", {"sheet" => sheet.clone()}),
+    }
 }
 
 /// A problem with a whole transfer file.
 pub fn file_problem(problem: &FileProblem) -> String {
-    problem.to_string()
+    match problem {
+        FileProblem::NoRows => tr!("file-problem-no-rows"),
+        FileProblem::NoCustomerId => tr!("file-problem-no-customer-id"),
+        FileProblem::MixedCustomerIds { ids } => {
+            let parts: Vec<String> = ids
+                .iter()
+                .map(|(id, lines)| {
+                    tr!("file-problem-id-on-lines", {
+                        "id" => id.clone(),
+                        "lines" => lines_list(lines),
+                    })
+                })
+                .collect();
+            tr!("file-problem-mixed-customer-ids", {"ids" => parts.join("; ")})
+        }
+        FileProblem::MalformedCustomerId { text } => {
+            tr!("file-problem-malformed-customer-id", {"text" => text.clone()})
+        }
+        FileProblem::UnknownCustomer { id } => {
+            tr!("file-problem-unknown-customer", {"id" => id.to_string()})
+        }
+        FileProblem::TransferToSelf { name } => {
+            tr!("file-problem-transfer-to-self", {"name" => name.clone()})
+        }
+    }
+}
+
+/// "line 3", "lines 3, 7", "lines 3, 7, 9, 12, 15 and 4 more".
+fn lines_list(lines: &[u32]) -> String {
+    const SHOWN: usize = 5;
+    let listed: Vec<String> = lines.iter().take(SHOWN).map(u32::to_string).collect();
+    match lines.len() {
+        1 => tr!("lines-one", {"line" => listed[0].clone()}),
+        n if n <= SHOWN => tr!("lines-some", {"lines" => listed.join(", ")}),
+        n => tr!("lines-many", {
+            "lines" => listed.join(", "),
+            "more" => number(n - SHOWN),
+        }),
+    }
 }
 
 /// Why one row of a transfer file cannot be transferred.
 pub fn row_reason(reason: &RowReason) -> String {
-    reason.to_string()
+    match reason {
+        RowReason::BadSerial(SerialError::Empty) => tr!("row-serial-empty"),
+        RowReason::BadSerial(e) => tr!("row-bad-serial", {"reason" => serial(e)}),
+        RowReason::MissingCustomerId => tr!("row-missing-customer-id"),
+        RowReason::Duplicate { first_line } => {
+            tr!("row-duplicate", {"line" => *first_line})
+        }
+        RowReason::Elsewhere(place) => tr!("row-elsewhere", {"place" => self::place(place)}),
+        RowReason::AlreadyInTarget => tr!("row-already-in-target"),
+        RowReason::NotFound => tr!("row-not-found"),
+    }
+}
+
+/// A page PCs can be on.
+pub fn place(place: &Place) -> String {
+    match place {
+        Place::Unassigned => tr!("menu-unassigned-devices"),
+        Place::Customer { name, .. } => tr!("place-customer-pcs", {"name" => name.clone()}),
+    }
 }

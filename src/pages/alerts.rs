@@ -4,8 +4,42 @@
 use crate::backend::{use_backend, BackendError};
 use crate::components::loaded::loaded;
 use crate::components::shell::current_user;
+use crate::i18n::format::timestamp;
+use crate::i18n::messages;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_fluent::{move_tr, tr};
+use std::time::Duration;
 use wxp_core::engine::{Alert, AlertId, AlertKind, Delivery, Repair};
+use wxp_core::ids::TenantId;
+
+/// How often the page looks for alerts raised since it loaded.
+const POLL: Duration = Duration::from_secs(2);
+
+/// Alerts arrive over time (the backend raises them): bumps `version`, and
+/// so reloads the list, when the number of alerts changed.
+fn watch_for_new_alerts(version: RwSignal<u32>) {
+    let backend = use_backend();
+    let user = current_user();
+    let seen = StoredValue::new(None::<usize>);
+    // Talks to the outside world: polls the backend.
+    let poll = move || {
+        let (backend, user) = (backend.clone(), user.clone());
+        spawn_local(async move {
+            let Ok(list) = backend.alerts(user).await else {
+                return;
+            };
+            if seen.get_value().is_some_and(|n| n != list.len()) {
+                version.update(|v| *v += 1);
+            }
+            seen.set_value(Some(list.len()));
+        });
+    };
+    poll();
+    if let Ok(handle) = set_interval_with_handle(poll, POLL) {
+        on_cleanup(move || handle.clear());
+    }
+}
 
 /// The alerts, newest first, with what reached the end user.
 #[component]
@@ -20,6 +54,7 @@ pub fn AlertsPage() -> impl IntoView {
             backend.alerts(user.clone())
         }
     });
+    watch_for_new_alerts(version);
     // The alert whose end-user pop-up is on screen.
     let pop_up = RwSignal::new(None::<Alert>);
     let simulate = Action::new_local({
@@ -47,38 +82,42 @@ pub fn AlertsPage() -> impl IntoView {
         simulate.dispatch_local((serial.get(), kind.get()));
     };
     view! {
-        <h1>"Alerts"</h1>
-        <p class="lede">
-            "Alerts on PCs in Unassigned Devices go to the PC's end user as a pop-up; the end user clicks View to send the repair request. "
-            "In a customer's dashboard the pop-up appears only while the customer's self-service alerts are on."
-        </p>
+        <h1>{move_tr!("alerts-title")}</h1>
+        <p class="lede">{move_tr!("alerts-lede")}</p>
         <form class="panel simulate" on:submit=submit aria-labelledby="simulate-title">
-            <h2 id="simulate-title">"Simulate alert"</h2>
+            <h2 id="simulate-title">{move_tr!("alerts-simulate-title")}</h2>
             <label class="field">
-                <span>"Serial Number"</span>
+                <span>{move_tr!("alerts-field-serial-number")}</span>
                 <input type="text" required prop:value=serial on:input=move |ev| serial.set(event_target_value(&ev))/>
             </label>
             <label class="field">
-                <span>"Alert"</span>
+                <span>{move_tr!("alerts-field-alert")}</span>
                 <select on:change=move |ev| {
                     let v = event_target_value(&ev);
                     if let Some(k) = AlertKind::ALL.into_iter().find(|k| k.label() == v) {
                         kind.set(k);
                     }
                 }>
-                    {AlertKind::ALL.map(|k| view! { <option value=k.label()>{k.label()}</option> })}
+                    {AlertKind::ALL.map(|k| view! { <option value=k.label()>{move || messages::alert_kind(k)}</option> })}
                 </select>
             </label>
-            <button type="submit" class="primary">"Simulate alert"</button>
+            <button type="submit" class="primary">{move_tr!("alerts-simulate-button")}</button>
             <p role="status">
                 {move || simulate.value().get().map(|r| match r {
-                    Ok(Some(a)) if a.delivery == Delivery::AdminsOnly => format!(
-                        "Alert {} raised on {}. {}'s self-service alerts are off: no pop-up reached the end user.",
-                        a.id, a.serial, a.tenant_name
+                    Ok(Some(a)) if a.delivery == Delivery::AdminsOnly => tr!(
+                        "alerts-raised-admins-only",
+                        {
+                            "id" => a.id.to_string(),
+                            "serial" => a.serial.to_string(),
+                            "customer" => a.tenant_name,
+                        }
                     ),
-                    Ok(Some(a)) => format!("Alert {} raised on {}: the end user sees the pop-up below.", a.id, a.serial),
+                    Ok(Some(a)) => tr!(
+                        "alerts-raised-pop-up",
+                        {"id" => a.id.to_string(), "serial" => a.serial.to_string()}
+                    ),
                     Ok(None) => String::new(),
-                    Err(e) => e.to_string(),
+                    Err(e) => messages::backend(&e),
                 })}
             </p>
         </form>
@@ -94,6 +133,8 @@ fn EndUserPopUp(alert: Alert, on_sent: impl Fn() + Clone + Send + Sync + 'static
     let backend = use_backend();
     let user = current_user();
     let id: AlertId = alert.id;
+    let serial = alert.serial.to_string();
+    let kind = alert.kind;
     let send = Action::new_local(move |_: &()| {
         let (backend, user, on_sent) = (backend.clone(), user.clone(), on_sent.clone());
         async move {
@@ -103,22 +144,25 @@ fn EndUserPopUp(alert: Alert, on_sent: impl Fn() + Clone + Send + Sync + 'static
         }
     });
     view! {
-        <aside class="device-pop-up" role="dialog" aria-label=format!("End-user pop-up on PC {}", alert.serial)>
-            <p class="pop-up-caption">"On the PC " <code>{alert.serial.to_string()}</code> ", its end user sees:"</p>
+        <aside class="device-pop-up" role="dialog" aria-label=move_tr!("popup-label", {"serial" => serial.clone()})>
+            <p class="pop-up-caption">
+                {move_tr!("popup-caption-before")} " " <code>{alert.serial.to_string()}</code>
+                {move_tr!("popup-caption-after")}
+            </p>
             <div class="toast">
-                <strong>"HP Support"</strong>
-                <p>{alert.kind.label()} ". HP can repair this PC for you."</p>
+                <strong>{move_tr!("popup-title")}</strong>
+                <p>{move_tr!("popup-text", {"alert" => messages::alert_kind(kind)})}</p>
                 <button type="button" class="primary" disabled=move || send.pending().get() || send.value().get().is_some_and(|r| r.is_ok())
                     on:click=move |_| { send.dispatch_local(()); }>
-                    "View"
+                    {move_tr!("popup-view")}
                 </button>
             </div>
             <p role="status">
                 {move || send.value().get().map(|r| match r {
-                    Ok(Repair::WithHpSupport) => "Repair request sent to HP customer support, which will schedule the repair.".to_owned(),
-                    Ok(Repair::WithPartner) => "Repair request sent to your CSDP account: schedule it on the Repair requests page.".to_owned(),
-                    Ok(other) => other.to_string(),
-                    Err(e) => e.to_string(),
+                    Ok(Repair::WithHpSupport) => tr!("popup-sent-to-hp-support"),
+                    Ok(Repair::WithPartner) => tr!("popup-sent-to-partner"),
+                    Ok(other) => messages::repair(&other),
+                    Err(e) => messages::backend(&e),
                 })}
             </p>
         </aside>
@@ -128,41 +172,48 @@ fn EndUserPopUp(alert: Alert, on_sent: impl Fn() + Clone + Send + Sync + 'static
 #[component]
 fn AlertTable(alerts: Vec<Alert>, pop_up: RwSignal<Option<Alert>>) -> impl IntoView {
     view! {
-        <table class="data-table" aria-label="Alerts">
+        <table class="data-table" aria-label=move_tr!("alerts-title")>
             <thead>
                 <tr>
-                    <th scope="col">"Alert"</th>
-                    <th scope="col">"Raised"</th>
-                    <th scope="col">"Serial Number"</th>
-                    <th scope="col">"Where"</th>
-                    <th scope="col">"What"</th>
-                    <th scope="col">"End user"</th>
-                    <th scope="col">"Repair"</th>
+                    <th scope="col">{move_tr!("alerts-column-alert")}</th>
+                    <th scope="col">{move_tr!("alerts-column-raised")}</th>
+                    <th scope="col">{move_tr!("alerts-column-serial-number")}</th>
+                    <th scope="col">{move_tr!("alerts-column-where")}</th>
+                    <th scope="col">{move_tr!("alerts-column-what")}</th>
+                    <th scope="col">{move_tr!("alerts-column-end-user")}</th>
+                    <th scope="col">{move_tr!("alerts-column-repair")}</th>
                 </tr>
             </thead>
             <tbody>
                 {alerts.into_iter().map(|a| {
                     let pending = a.delivery == Delivery::EndUserPopUp && a.repair == Repair::NotRequested;
                     let shown = a.clone();
+                    let (id, raised_at, kind, repair) = (a.id, a.raised_at, a.kind, a.repair.clone());
+                    // The holding tenant is Unassigned Devices in the
+                    // user's language; a dashboard is its customer's name.
+                    let place = match a.tenant {
+                        TenantId::Holding(_) => None,
+                        TenantId::Customer(_) => Some(a.tenant_name.clone()),
+                    };
                     view! {
                         <tr>
                             <th scope="row">{a.id.to_string()}</th>
-                            <td>{a.raised_at.to_string()}</td>
+                            <td>{move || timestamp(raised_at)}</td>
                             <td><code>{a.serial.to_string()}</code></td>
-                            <td>{a.tenant_name.clone()}</td>
-                            <td>{a.kind.label()}</td>
+                            <td>{move || place.clone().unwrap_or_else(|| tr!("menu-unassigned-devices"))}</td>
+                            <td>{move || messages::alert_kind(kind)}</td>
                             <td>
                                 {match a.delivery {
-                                    Delivery::EndUserPopUp => "Pop-up",
-                                    Delivery::AdminsOnly => "No pop-up (self-service alerts off)",
+                                    Delivery::EndUserPopUp => move_tr!("alerts-delivery-pop-up"),
+                                    Delivery::AdminsOnly => move_tr!("alerts-delivery-admins-only"),
                                 }}
                                 {pending.then(|| view! {
                                     " "
-                                    <button type="button" class="link" aria-label=format!("Show the end-user pop-up of alert {}", a.id)
-                                        on:click=move |_| pop_up.set(Some(shown.clone()))>"Show pop-up"</button>
+                                    <button type="button" class="link" aria-label=move_tr!("alerts-show-pop-up-label", {"id" => id.to_string()})
+                                        on:click=move |_| pop_up.set(Some(shown.clone()))>{move_tr!("alerts-show-pop-up")}</button>
                                 })}
                             </td>
-                            <td>{a.repair.to_string()}</td>
+                            <td>{move || messages::repair(&repair)}</td>
                         </tr>
                     }
                 }).collect_view()}

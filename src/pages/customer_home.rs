@@ -3,11 +3,12 @@
 use crate::components::bar_chart::{Bar, BarChart};
 use crate::components::loaded::loaded;
 use crate::components::shell::customer_resource;
+use crate::i18n::format::number;
 use crate::paths::{self, CustomerPage};
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr};
 use leptos_router::components::A;
 use wxp_core::engine::CustomerSummary;
-use wxp_core::format::{pcs, thousands};
 
 /// The customer's dashboard at a glance.
 #[component]
@@ -18,6 +19,8 @@ pub fn CustomerHome() -> impl IntoView {
 #[component]
 fn Summary(summary: CustomerSummary) -> impl IntoView {
     let c = &summary.customer;
+    let partner = summary.partner_name.clone();
+    let (devices, premium, premium_plus) = (summary.devices, summary.premium, summary.premium_plus);
     let bars = vec![
         Bar {
             label: "Premium".into(),
@@ -32,15 +35,17 @@ fn Summary(summary: CustomerSummary) -> impl IntoView {
     ];
     view! {
         <h1>{c.name.clone()}</h1>
-        <p class="lede">"Home · managed by " {summary.partner_name.clone()}</p>
+        <p class="lede">{move_tr!("customer-home-lede", {"partner" => partner.clone()})}</p>
         <dl class="stats">
-            <div><dt>"PCs"</dt><dd>{thousands(summary.devices)}</dd></div>
-            <div><dt>"Premium"</dt><dd>{thousands(summary.premium)}</dd></div>
-            <div><dt>"Premium+"</dt><dd>{thousands(summary.premium_plus)}</dd></div>
+            <div><dt>{move_tr!("customer-home-pcs")}</dt><dd>{move || number(devices)}</dd></div>
+            <div><dt>"Premium"</dt><dd>{move || number(premium)}</dd></div>
+            <div><dt>"Premium+"</dt><dd>{move || number(premium_plus)}</dd></div>
         </dl>
-        <BarChart title="PCs by support plan".to_owned() bars/>
+        <BarChart title=move_tr!("customer-home-chart-title") bars/>
         <p>
-            <A href=paths::customer(&c.id, CustomerPage::Pcs)>"See all " {pcs(summary.devices)}</A>
+            <A href=paths::customer(&c.id, CustomerPage::Pcs)>
+                {move || tr!("customer-home-see-all", {"count" => devices, "n" => number(devices)})}
+            </A>
         </p>
     }
 }

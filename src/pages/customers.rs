@@ -5,11 +5,12 @@ use crate::components::create_customer::CreateCustomer;
 use crate::components::loaded::loaded;
 use crate::components::notification_center::DataVersion;
 use crate::components::shell::current_user;
+use crate::i18n::format::number;
 use crate::paths::{self, CustomerPage};
 use leptos::prelude::*;
+use leptos_fluent::move_tr;
 use leptos_router::components::A;
 use wxp_core::engine::CustomerSummary;
-use wxp_core::format::thousands;
 
 /// Every customer of the partner with its Customer ID and PC counts.
 #[component]
@@ -22,7 +23,7 @@ pub fn CustomersPage() -> impl IntoView {
         backend.portfolio(user.clone())
     });
     view! {
-        <h1>"Customers"</h1>
+        <h1>{move_tr!("customers-title")}</h1>
         {loaded(portfolio, |p| view! { <CustomerTable customers=p.customers/> })}
         // Outside the reload above, so its message survives the new list.
         <CreateCustomer/>
@@ -32,13 +33,13 @@ pub fn CustomersPage() -> impl IntoView {
 #[component]
 fn CustomerTable(customers: Vec<CustomerSummary>) -> impl IntoView {
     view! {
-        <table class="data-table" aria-label="Customers">
+        <table class="data-table" aria-label=move_tr!("customers-title")>
             <thead>
                 <tr>
-                    <th scope="col">"Name"</th>
-                    <th scope="col">"Customer ID"</th>
-                    <th scope="col">"Country"</th>
-                    <th scope="col" class="num">"PCs"</th>
+                    <th scope="col">{move_tr!("customers-name")}</th>
+                    <th scope="col">{move_tr!("customers-customer-id")}</th>
+                    <th scope="col">{move_tr!("customers-country")}</th>
+                    <th scope="col" class="num">{move_tr!("customers-pcs")}</th>
                     <th scope="col" class="num">"Premium"</th>
                     <th scope="col" class="num">"Premium+"</th>
                 </tr>
@@ -48,14 +49,15 @@ fn CustomerTable(customers: Vec<CustomerSummary>) -> impl IntoView {
                     .into_iter()
                     .map(|s| {
                         let href = paths::customer(&s.customer.id, CustomerPage::Home);
+                        let (devices, premium, premium_plus) = (s.devices, s.premium, s.premium_plus);
                         view! {
                             <tr>
                                 <th scope="row"><A href=href>{s.customer.name}</A></th>
                                 <td><code>{s.customer.id.to_string()}</code></td>
                                 <td>{s.customer.country}</td>
-                                <td class="num">{thousands(s.devices)}</td>
-                                <td class="num">{thousands(s.premium)}</td>
-                                <td class="num">{thousands(s.premium_plus)}</td>
+                                <td class="num">{move || number(devices)}</td>
+                                <td class="num">{move || number(premium)}</td>
+                                <td class="num">{move || number(premium_plus)}</td>
                             </tr>
                         }
                     })

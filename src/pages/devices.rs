@@ -7,6 +7,7 @@ use crate::components::notification_center::DataVersion;
 use crate::components::shell::{current_user, customer_resource, selection, Selection};
 use crate::components::transfer_dialog::TransferDevices;
 use leptos::prelude::*;
+use leptos_fluent::move_tr;
 use wxp_core::engine::{Scope, Session};
 use wxp_core::TenantId;
 
@@ -38,16 +39,17 @@ pub fn CustomerPcs() -> impl IntoView {
         _ => None,
     };
     view! {
-        <h1>"PCs"</h1>
+        <h1>{move_tr!("devices-title")}</h1>
         {transfer}
         {loaded(devices, move |(summary, list)| {
             let name = summary.customer.name;
+            let label_name = name.clone();
             view! {
-                <p class="lede">"Devices > PCs of " {name.clone()}</p>
+                <p class="lede">{move_tr!("devices-lede", {"name" => name.clone()})}</p>
                 <DeviceTable
                     devices=list
                     insights=summary.customer.insights_collection
-                    label=format!("PCs of {name}")
+                    label=move_tr!("devices-table-label", {"name" => label_name.clone()})
                     export_name=format!("pcs-{}", summary.customer.id)
                 />
             }

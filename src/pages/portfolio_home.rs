@@ -5,9 +5,11 @@ use crate::components::bar_chart::{Bar, BarChart};
 use crate::components::loaded::loaded;
 use crate::components::notification_center::DataVersion;
 use crate::components::shell::current_user;
+use crate::i18n::format::number;
+use crate::i18n::messages;
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr};
 use wxp_core::engine::Portfolio;
-use wxp_core::format::thousands;
 
 /// Customers, PCs per customer and unassigned PCs, as numbers and a chart.
 #[component]
@@ -19,7 +21,7 @@ pub fn PortfolioHome() -> impl IntoView {
         backend.portfolio(user.clone())
     });
     view! {
-        <h1>"Home"</h1>
+        <h1>{move_tr!("portfolio-title")}</h1>
         {loaded(portfolio, |p| view! { <Overview portfolio=p/> })}
     }
 }
@@ -31,28 +33,39 @@ fn Overview(portfolio: Portfolio) -> impl IntoView {
         .customers
         .iter()
         .map(|c| Bar {
-            label: c.customer.name.clone(),
+            label: c.customer.name.clone().into(),
             value: c.devices,
             highlight: false,
         })
         .collect();
     if let Some(n) = portfolio.unassigned {
         bars.push(Bar {
-            label: "Unassigned Devices".into(),
+            label: move_tr!("menu-unassigned-devices"),
             value: n,
             highlight: true,
         });
     }
+    let partner = portfolio.partner.name.clone();
+    let kind = portfolio.partner.kind;
+    let customers = portfolio.customers.len();
+    let unassigned = portfolio.unassigned;
     view! {
-        <p class="lede">{portfolio.partner.name.clone()} " · " {portfolio.partner.kind.label()} " partner"</p>
+        <p class="lede">
+            {move || {
+                tr!("portfolio-lede", {
+                    "partner" => partner.clone(),
+                    "kind" => messages::partner_kind(kind),
+                })
+            }}
+        </p>
         <dl class="stats">
-            <div><dt>"Customers"</dt><dd>{thousands(portfolio.customers.len())}</dd></div>
-            <div><dt>"PCs in customer dashboards"</dt><dd>{thousands(in_dashboards)}</dd></div>
+            <div><dt>{move_tr!("portfolio-customers")}</dt><dd>{move || number(customers)}</dd></div>
+            <div><dt>{move_tr!("portfolio-pcs-in-dashboards")}</dt><dd>{move || number(in_dashboards)}</dd></div>
             <div>
-                <dt>"Unassigned PCs"</dt>
-                <dd>{portfolio.unassigned.map(thousands).unwrap_or_else(|| "Not available".into())}</dd>
+                <dt>{move_tr!("portfolio-unassigned-pcs")}</dt>
+                <dd>{move || unassigned.map(number).unwrap_or_else(|| tr!("portfolio-not-available"))}</dd>
             </div>
         </dl>
-        <BarChart title="PCs per customer".to_owned() bars/>
+        <BarChart title=move_tr!("portfolio-chart-title") bars/>
     }
 }

@@ -4,7 +4,9 @@
 use crate::backend::{use_backend, BackendError};
 use crate::components::loaded::loaded;
 use crate::components::shell::current_user;
+use crate::i18n::messages;
 use leptos::prelude::*;
+use leptos_fluent::move_tr;
 use wxp_core::date::Date;
 use wxp_core::engine::{Alert, AlertId, Repair};
 
@@ -19,8 +21,8 @@ pub fn RepairRequestsPage() -> impl IntoView {
         backend.repair_requests(user.clone())
     });
     view! {
-        <h1>"Repair requests"</h1>
-        <p class="lede">"Repairs requested by end users from the alert pop-up on PCs in your Unassigned Devices reach your CSDP account. Schedule each one."</p>
+        <h1>{move_tr!("repair-requests-title")}</h1>
+        <p class="lede">{move_tr!("repair-requests-lede")}</p>
         {loaded(requests, move |list| view! { <RequestTable requests=list version/> })}
     }
 }
@@ -28,28 +30,31 @@ pub fn RepairRequestsPage() -> impl IntoView {
 #[component]
 fn RequestTable(requests: Vec<Alert>, version: RwSignal<u32>) -> impl IntoView {
     if requests.is_empty() {
-        return view! { <p>"No repair requests."</p> }.into_any();
+        return view! { <p>{move_tr!("repair-requests-none")}</p> }.into_any();
     }
     view! {
-        <table class="data-table" aria-label="Repair requests">
+        <table class="data-table" aria-label=move_tr!("repair-requests-title")>
             <thead>
                 <tr>
-                    <th scope="col">"Alert"</th>
-                    <th scope="col">"Serial Number"</th>
-                    <th scope="col">"What"</th>
-                    <th scope="col">"State"</th>
-                    <th scope="col">"Schedule"</th>
+                    <th scope="col">{move_tr!("alerts-column-alert")}</th>
+                    <th scope="col">{move_tr!("alerts-column-serial-number")}</th>
+                    <th scope="col">{move_tr!("alerts-column-what")}</th>
+                    <th scope="col">{move_tr!("repair-requests-column-state")}</th>
+                    <th scope="col">{move_tr!("repair-requests-column-schedule")}</th>
                 </tr>
             </thead>
             <tbody>
-                {requests.into_iter().map(|a| view! {
-                    <tr>
-                        <th scope="row">{a.id.to_string()}</th>
-                        <td><code>{a.serial.to_string()}</code></td>
-                        <td>{a.kind.label()}</td>
-                        <td>{a.repair.to_string()}</td>
-                        <td>{(a.repair == Repair::WithPartner).then(|| view! { <Schedule id=a.id version/> })}</td>
-                    </tr>
+                {requests.into_iter().map(|a| {
+                    let (kind, repair) = (a.kind, a.repair.clone());
+                    view! {
+                        <tr>
+                            <th scope="row">{a.id.to_string()}</th>
+                            <td><code>{a.serial.to_string()}</code></td>
+                            <td>{move || messages::alert_kind(kind)}</td>
+                            <td>{move || messages::repair(&repair)}</td>
+                            <td>{(a.repair == Repair::WithPartner).then(|| view! { <Schedule id=a.id version/> })}</td>
+                        </tr>
+                    }
                 }).collect_view()}
             </tbody>
         </table>
@@ -73,14 +78,14 @@ fn Schedule(id: AlertId, version: RwSignal<u32>) -> impl IntoView {
     let parsed = move || parse_day(&day.get());
     view! {
         <label class="field">
-            <span>{format!("Repair day for alert {id}")}</span>
+            <span>{move_tr!("repair-requests-day-label", {"id" => id.to_string()})}</span>
             <input type="date" prop:value=day on:input=move |ev| day.set(event_target_value(&ev))/>
         </label>
         <button type="button" disabled=move || parsed().is_none()
             on:click=move |_| { if let Some(on) = parsed() { schedule.dispatch_local(on); } }>
-            "Schedule"
+            {move_tr!("repair-requests-schedule")}
         </button>
-        {move || schedule.value().get().and_then(Result::err).map(|e| view! { <p role="alert" class="failed">{e.to_string()}</p> })}
+        {move || schedule.value().get().and_then(Result::err).map(|e| view! { <p role="alert" class="failed">{messages::backend(&e)}</p> })}
     }
 }
 

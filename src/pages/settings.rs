@@ -3,14 +3,16 @@
 use crate::backend::use_backend;
 use crate::components::loaded::loaded;
 use crate::components::shell::{current_user, customer_resource};
+use crate::i18n::messages;
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr};
 use wxp_core::engine::CustomerSummary;
 
 /// HP Insights data collection, and the state of self-service alerts.
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     view! {
-        <h1>"Settings"</h1>
+        <h1>{move_tr!("settings-title")}</h1>
         {loaded(customer_resource(), |s| view! { <Settings summary=s/> })}
     }
 }
@@ -50,12 +52,8 @@ fn Settings(summary: CustomerSummary) -> impl IntoView {
     });
     view! {
         <section class="panel" aria-labelledby="insights-title">
-            <h2 id="insights-title">"HP Insights data collection"</h2>
-            <p>
-                "When on, HP Insights collects the last signed-in user and the location of this customer's PCs, "
-                "and device lists show them. Make sure a PC is really this customer's before it is added: "
-                "a PC transferred to the wrong customer exposes this information."
-            </p>
+            <h2 id="insights-title">{move_tr!("settings-insights-title")}</h2>
+            <p>{move_tr!("settings-insights-text")}</p>
             <label class="switch">
                 <input
                     type="checkbox"
@@ -68,23 +66,21 @@ fn Settings(summary: CustomerSummary) -> impl IntoView {
                         save.dispatch_local(enabled);
                     }
                 />
-                " Collect last signed-in user and location"
+                " "
+                {move_tr!("settings-insights-switch")}
             </label>
             <p role="status">
                 {move || match save.value().get() {
-                    Some(Ok(true)) => "Saved: collection is on.".to_owned(),
-                    Some(Ok(false)) => "Saved: collection is off.".to_owned(),
-                    Some(Err(e)) => e.to_string(),
+                    Some(Ok(true)) => tr!("settings-insights-saved-on"),
+                    Some(Ok(false)) => tr!("settings-insights-saved-off"),
+                    Some(Err(e)) => messages::backend(&e),
                     None => String::new(),
                 }}
             </p>
         </section>
         <section class="panel" aria-labelledby="notifications-title">
-            <h2 id="notifications-title">"Notifications"</h2>
-            <p>
-                "Hardware alerts on this customer's PCs reach their end users as a pop-up, with a View button that sends the repair request. "
-                "Turn them off if you serve this customer yourself, for example in a Device-as-a-Service offer."
-            </p>
+            <h2 id="notifications-title">{move_tr!("settings-notifications-title")}</h2>
+            <p>{move_tr!("settings-notifications-text")}</p>
             <label class="switch">
                 <input
                     type="checkbox"
@@ -98,20 +94,21 @@ fn Settings(summary: CustomerSummary) -> impl IntoView {
                         save_alerts.dispatch_local(enabled);
                     }
                 />
-                " Self-service alerts"
+                " "
+                {move_tr!("settings-self-service-alerts")}
             </label>
             <p id="alerts-why" class="hint">
                 {if has_pcs {
-                    "They were turned on automatically when the first Premium or Premium+ PC was added."
+                    move_tr!("settings-alerts-turned-on")
                 } else {
-                    "This dashboard has no PC yet. Self-service alerts turn on automatically when the first Premium or Premium+ PC is added; only then can they be turned off."
+                    move_tr!("settings-alerts-no-pc-yet")
                 }}
             </p>
             <p role="status">
                 {move || match save_alerts.value().get() {
-                    Some(Ok(true)) => "Saved: self-service alerts are on.".to_owned(),
-                    Some(Ok(false)) => "Saved: self-service alerts are off.".to_owned(),
-                    Some(Err(e)) => e.to_string(),
+                    Some(Ok(true)) => tr!("settings-alerts-saved-on"),
+                    Some(Ok(false)) => tr!("settings-alerts-saved-off"),
+                    Some(Err(e)) => messages::backend(&e),
                     None => String::new(),
                 }}
             </p>

@@ -3,9 +3,11 @@
 
 use crate::backend::{use_backend, StartupNotice};
 use crate::components::loaded::loaded;
+use crate::i18n::{messages, LanguageSwitch};
 use crate::pages::landing::home_of;
 use crate::session::SignedIn;
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr};
 use leptos_router::hooks::use_navigate;
 use wxp_core::engine::Account;
 use wxp_core::seed::{DemoConfig, DemoSize};
@@ -25,13 +27,14 @@ pub fn SignIn() -> impl IntoView {
     });
     view! {
         <main id="main" class="sign-in">
+            <LanguageSwitch/>
             <header class="sign-in-header">
                 <span class="brand-mark" aria-hidden="true">"hp"</span>
-                <h1>"HP Workforce Experience Platform"</h1>
-                <p>"Partner portal for HP Premium and Premium+ Support"</p>
+                <h1>{move_tr!("sign-in-title")}</h1>
+                <p>{move_tr!("sign-in-subtitle")}</p>
             </header>
             <section aria-labelledby="accounts-title">
-                <h2 id="accounts-title">"Sign in with a demo account"</h2>
+                <h2 id="accounts-title">{move_tr!("sign-in-accounts-title")}</h2>
                 {loaded(accounts, |list| view! { <AccountList accounts=list/> })}
             </section>
             <DemoData reset_version/>
@@ -64,14 +67,16 @@ fn AccountList(accounts: Vec<Account>) -> impl IntoView {
                 .into_iter()
                 .map(|a| {
                     let id = a.user.id.clone();
+                    let role = a.user.role.clone();
+                    let kind = a.kind;
                     view! {
                         <li>
                             <button type="button" class="account" on:click=move |_| { sign_in.dispatch_local(id.clone()); }>
-                                <span class="account-role">{a.user.role.label()}</span>
+                                <span class="account-role">{move || messages::role(&role)}</span>
                                 " · "
                                 <span class="account-org">{a.organisation}</span>
                                 <span class="account-user">{a.user.name} " (" {a.user.email} ")"</span>
-                                <span class="account-description">{a.description}</span>
+                                <span class="account-description">{move || messages::account(kind)}</span>
                             </button>
                         </li>
                     }
@@ -79,7 +84,7 @@ fn AccountList(accounts: Vec<Account>) -> impl IntoView {
                 .collect_view()}
         </ul>
         {move || match sign_in.value().get() {
-            Some(Err(e)) => Some(view! { <p role="alert" class="failed">{e.to_string()}</p> }),
+            Some(Err(e)) => Some(view! { <p role="alert" class="failed">{messages::backend(&e)}</p> }),
             _ => None,
         }}
     }
@@ -112,13 +117,18 @@ fn DemoData(reset_version: RwSignal<usize>) -> impl IntoView {
     });
     view! {
         <section class="demo-data" aria-labelledby="demo-data-title">
-            <h2 id="demo-data-title">"Demo data"</h2>
+            <h2 id="demo-data-title">{move_tr!("demo-data-title")}</h2>
             {loaded(config, move |current| {
                 let chosen = move || size.get().unwrap_or(current.size);
                 view! {
-                    <p>"The demo data is generated from seed " {current.seed} " and kept in this browser. Current size: " {current.size.label()} "."</p>
+                    <p>
+                        {move_tr!("demo-data-current", {
+                            "seed" => current.seed.to_string(),
+                            "size" => messages::demo_size(current.size),
+                        })}
+                    </p>
                     <label class="field">
-                        <span>"Size after reset"</span>
+                        <span>{move_tr!("demo-data-size-after-reset")}</span>
                         <select
                             prop:value=move || format!("{:?}", chosen())
                             on:change=move |ev| {
@@ -126,29 +136,29 @@ fn DemoData(reset_version: RwSignal<usize>) -> impl IntoView {
                                 size.set(DemoSize::ALL.into_iter().find(|s| format!("{s:?}") == v));
                             }
                         >
-                            {DemoSize::ALL.map(|s| view! { <option value=format!("{s:?}")>{s.label()}</option> })}
+                            {DemoSize::ALL.map(|s| view! { <option value=format!("{s:?}")>{move || messages::demo_size(s)}</option> })}
                         </select>
                     </label>
                     {move || if confirming.get() {
                         view! {
-                            <div class="confirm" role="group" aria-label="Confirm reset">
-                                <p>"Resetting restores the original demo data and discards every change made since. You will be signed out."</p>
+                            <div class="confirm" role="group" aria-label=move_tr!("demo-data-confirm-reset")>
+                                <p>{move_tr!("demo-data-reset-warning")}</p>
                                 <button type="button" class="danger" on:click=move |_| {
                                     confirming.set(false);
                                     reset.dispatch_local(DemoConfig { seed: current.seed, size: chosen() });
-                                }>"Reset now"</button>
-                                <button type="button" on:click=move |_| confirming.set(false)>"Cancel"</button>
+                                }>{move_tr!("demo-data-reset-now")}</button>
+                                <button type="button" on:click=move |_| confirming.set(false)>{move_tr!("demo-data-cancel")}</button>
                             </div>
                         }.into_any()
                     } else {
-                        view! { <button type="button" on:click=move |_| confirming.set(true)>"Reset demo data"</button> }.into_any()
+                        view! { <button type="button" on:click=move |_| confirming.set(true)>{move_tr!("demo-data-reset")}</button> }.into_any()
                     }}
                 }
             })}
             <p role="status">
                 {move || match reset.value().get() {
-                    Some(Ok(())) => "The demo data has been reset.".to_owned(),
-                    Some(Err(e)) => e.to_string(),
+                    Some(Ok(())) => tr!("demo-data-reset-done"),
+                    Some(Err(e)) => messages::backend(&e),
                     None => String::new(),
                 }}
             </p>

@@ -4,8 +4,11 @@
 use crate::backend::{use_backend, BackendError};
 use crate::components::loaded::loaded;
 use crate::components::shell::current_user;
+use crate::i18n::format::timestamp;
+use crate::i18n::messages;
 use crate::paths;
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr};
 use leptos_router::hooks::use_query_map;
 use wxp_core::engine::{NewCase, SupportCase};
 
@@ -64,31 +67,35 @@ pub fn SupportPage() -> impl IntoView {
         });
     };
     view! {
-        <h1>"Support"</h1>
-        <p class="lede">"Create a support case for HP support, or email " <a href="mailto:support@wxp.hp.com">"support@wxp.hp.com"</a> "."</p>
+        <h1>{move_tr!("support-title")}</h1>
+        <p class="lede">
+            {move_tr!("support-lede")} " " <a href="mailto:support@wxp.hp.com">"support@wxp.hp.com"</a> "."
+        </p>
         <form class="panel support-form" on:submit=submit aria-labelledby="case-title">
-            <h2 id="case-title">"Create support case"</h2>
+            <h2 id="case-title">{move_tr!("support-create-title")}</h2>
             <label class="field wide">
-                <span>"Subject"</span>
+                <span>{move_tr!("support-subject")}</span>
                 <input type="text" required prop:value=subject on:input=move |ev| subject.set(event_target_value(&ev))/>
             </label>
             <label class="field wide">
-                <span>"Description"</span>
+                <span>{move_tr!("support-description")}</span>
                 <textarea rows="4" prop:value=description on:input=move |ev| description.set(event_target_value(&ev))></textarea>
             </label>
             <label class="field wide">
-                <span>"Serial numbers (one per line)"</span>
+                <span>{move_tr!("support-serials-one-per-line")}</span>
                 <textarea rows="4" prop:value=serials on:input=move |ev| serials.set(event_target_value(&ev))></textarea>
             </label>
-            <button type="submit" class="primary" disabled=move || open.pending().get()>"Create support case"</button>
+            <button type="submit" class="primary" disabled=move || open.pending().get()>
+                {move_tr!("support-create-button")}
+            </button>
             <p role="status">
                 {move || open.value().get().map(|r| match r {
-                    Ok(id) => format!("Support case {id} was created. HP support will contact you."),
-                    Err(e) => e.to_string(),
+                    Ok(id) => tr!("support-case-created", {"id" => id.to_string()}),
+                    Err(e) => messages::backend(&e),
                 })}
             </p>
         </form>
-        <h2>"Your support cases"</h2>
+        <h2>{move_tr!("support-your-cases")}</h2>
         {loaded(cases, |list| view! { <CaseTable cases=list/> })}
     }
 }
@@ -96,28 +103,32 @@ pub fn SupportPage() -> impl IntoView {
 #[component]
 fn CaseTable(cases: Vec<SupportCase>) -> impl IntoView {
     if cases.is_empty() {
-        return view! { <p>"No support cases yet."</p> }.into_any();
+        return view! { <p>{move_tr!("support-no-cases")}</p> }.into_any();
     }
     view! {
-        <table class="data-table" aria-label="Support cases">
+        <table class="data-table" aria-label=move_tr!("support-cases")>
             <thead>
                 <tr>
-                    <th scope="col">"Case"</th>
-                    <th scope="col">"Opened"</th>
-                    <th scope="col">"Subject"</th>
-                    <th scope="col">"Serial numbers"</th>
-                    <th scope="col">"State"</th>
+                    <th scope="col">{move_tr!("support-column-case")}</th>
+                    <th scope="col">{move_tr!("support-column-opened")}</th>
+                    <th scope="col">{move_tr!("support-column-subject")}</th>
+                    <th scope="col">{move_tr!("support-column-serial-numbers")}</th>
+                    <th scope="col">{move_tr!("support-column-state")}</th>
                 </tr>
             </thead>
             <tbody>
-                {cases.into_iter().map(|c| view! {
-                    <tr>
-                        <th scope="row">{c.id}</th>
-                        <td>{c.opened_at.to_string()}</td>
-                        <td>{c.case.subject.clone()}</td>
-                        <td><code>{c.case.serials.join(" ")}</code></td>
-                        <td>{c.state()}</td>
-                    </tr>
+                {cases.into_iter().map(|c| {
+                    let opened_at = c.opened_at;
+                    let state = c.state();
+                    view! {
+                        <tr>
+                            <th scope="row">{c.id}</th>
+                            <td>{move || timestamp(opened_at)}</td>
+                            <td>{c.case.subject.clone()}</td>
+                            <td><code>{c.case.serials.join(" ")}</code></td>
+                            <td>{move || messages::case_state(state)}</td>
+                        </tr>
+                    }
                 }).collect_view()}
             </tbody>
         </table>

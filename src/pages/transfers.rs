@@ -3,12 +3,14 @@
 use crate::backend::use_backend;
 use crate::browser;
 use crate::components::loaded::loaded;
-use crate::components::notification_center::DataVersion;
+use crate::components::notification_center::{source_name, DataVersion};
 use crate::components::shell::current_user;
+use crate::i18n::format::{number, timestamp};
+use crate::i18n::messages;
 use leptos::prelude::*;
+use leptos_fluent::move_tr;
 use std::time::Duration;
 use wxp_core::engine::{JobState, TransferJob};
-use wxp_core::format::thousands;
 
 /// The transfer history, refreshed while jobs run.
 #[component]
@@ -29,8 +31,8 @@ pub fn TransfersPage() -> impl IntoView {
         backend.transfers(user.clone())
     });
     view! {
-        <h1>"Transfers"</h1>
-        <p class="lede">"Every transfer of your account, newest first. The Summary gives each row's State Description."</p>
+        <h1>{move_tr!("menu-transfers")}</h1>
+        <p class="lede">{move_tr!("transfers-page-lede")}</p>
         {loaded(jobs, |jobs| view! { <TransferTable jobs/> })}
     }
 }
@@ -38,42 +40,45 @@ pub fn TransfersPage() -> impl IntoView {
 #[component]
 fn TransferTable(jobs: Vec<TransferJob>) -> impl IntoView {
     if jobs.is_empty() {
-        return view! { <p>"No transfers yet. Start one with the Transfer button above Unassigned Devices or a customer's Devices > PCs."</p> }.into_any();
+        return view! { <p>{move_tr!("transfers-page-empty")}</p> }.into_any();
     }
     view! {
-        <table class="data-table" aria-label="Transfers">
+        <table class="data-table" aria-label=move_tr!("menu-transfers")>
             <thead>
                 <tr>
-                    <th scope="col">"Transfer"</th>
-                    <th scope="col">"Submitted"</th>
-                    <th scope="col">"From"</th>
-                    <th scope="col">"To"</th>
-                    <th scope="col" class="num">"PCs"</th>
-                    <th scope="col">"State"</th>
-                    <th scope="col" class="num">"Transferred"</th>
-                    <th scope="col" class="num">"Failed"</th>
-                    <th scope="col">"Summary"</th>
+                    <th scope="col">{move_tr!("transfers-page-col-transfer")}</th>
+                    <th scope="col">{move_tr!("transfers-page-col-submitted")}</th>
+                    <th scope="col">{move_tr!("transfers-page-col-from")}</th>
+                    <th scope="col">{move_tr!("transfers-page-col-to")}</th>
+                    <th scope="col" class="num">{move_tr!("transfers-page-col-pcs")}</th>
+                    <th scope="col">{move_tr!("transfers-page-col-state")}</th>
+                    <th scope="col" class="num">{move_tr!("transfers-page-col-transferred")}</th>
+                    <th scope="col" class="num">{move_tr!("transfers-page-col-failed")}</th>
+                    <th scope="col">{move_tr!("transfers-page-col-summary")}</th>
                 </tr>
             </thead>
             <tbody>
                 {jobs.into_iter().map(|job| {
                     let done = job.state == JobState::Completed;
                     let (file, summary) = (job.summary_file_name(), job.summary_csv());
+                    let (id, submitted, state) = (job.id.to_string(), job.submitted_at, job.state);
+                    let (rows, succeeded, failed) = (job.rows.len(), job.succeeded(), job.failed());
+                    let (source, source_text) = (job.source.clone(), job.source_name.clone());
                     view! {
                         <tr>
-                            <th scope="row">{job.id.to_string()}</th>
-                            <td>{job.submitted_at.to_string()}</td>
-                            <td>{job.source_name.clone()}</td>
+                            <th scope="row">{id.clone()}</th>
+                            <td>{move || timestamp(submitted)}</td>
+                            <td>{move || source_name(&source, &source_text)}</td>
                             <td>{job.target_name.clone()}</td>
-                            <td class="num">{thousands(job.rows.len())}</td>
-                            <td>{job.state.label()}</td>
-                            <td class="num">{done.then(|| thousands(job.succeeded()))}</td>
-                            <td class="num">{done.then(|| thousands(job.failed()))}</td>
+                            <td class="num">{move || number(rows)}</td>
+                            <td>{move || messages::job_state(state)}</td>
+                            <td class="num">{done.then_some(move || number(succeeded))}</td>
+                            <td class="num">{done.then_some(move || number(failed))}</td>
                             <td>
                                 {done.then(|| view! {
-                                    <button type="button" aria-label=format!("Download Summary of transfer {}", job.id)
+                                    <button type="button" aria-label=move_tr!("transfers-page-download-summary-of", {"id" => id.clone()})
                                         on:click=move |_| { let _ = browser::download_csv(&file, &summary); }>
-                                        "Download Summary"
+                                        {move_tr!("transfer-download-summary")}
                                     </button>
                                 })}
                             </td>

@@ -9,6 +9,7 @@ use crate::components::shell::current_user;
 use crate::components::transfer_dialog::TransferDevices;
 use crate::pages::support::support_link;
 use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr};
 use wxp_core::engine::{Scope, Session};
 use wxp_core::{AccessError, TenantId};
 
@@ -43,24 +44,26 @@ pub fn UnassignedDevices() -> impl IntoView {
     .map(|source| {
         view! {
             <p class="lede">
-                "PCs reported to HP as resold by your organisation that are not yet in a customer's dashboard. "
-                "Clear any filters so the full list is visible before you export or copy serial numbers. "
-                "Some resold PCs missing? "
-                <a href=support_link("Some resold PCs are missing from Unassigned Devices", &[])>"Create a support case"</a>
-                " with their serial numbers."
+                {move_tr!("unassigned-lede")} " "
+                {move_tr!("unassigned-clear-filters")} " "
+                {move_tr!("unassigned-missing")} " "
+                <a href=move || support_link(&tr!("unassigned-support-subject"), &[])>
+                    {move_tr!("unassigned-create-case")}
+                </a>
+                " " {move_tr!("unassigned-missing-serials")}
             </p>
             <TransferDevices source/>
         }
     });
     view! {
-        <h1>"Unassigned Devices"</h1>
+        <h1>{move_tr!("menu-unassigned-devices")}</h1>
         {transfer}
         {loaded(devices, |result| match result {
             Ok(list) => view! {
                 <DeviceTable
                     devices=list
                     insights=false
-                    label="Unassigned Devices".to_owned()
+                    label=move_tr!("menu-unassigned-devices")
                     export_name="unassigned-devices".to_owned()
                 />
             }.into_any(),

@@ -32,8 +32,9 @@ impl Directory for AccountDirectory<'_> {
 pub struct Checked {
     /// The review.
     pub review: Review,
-    /// "Unassigned Devices", or the source customer's name.
-    pub source_name: String,
+    /// The source customer's name; `None` for the partner's Unassigned
+    /// Devices, which the page names in the user's language.
+    pub source_name: Option<String>,
 }
 
 /// Reviews `file` for a transfer from `source`, asking the backend where the
@@ -73,8 +74,10 @@ pub async fn review_with_backend(
         backend.locate(user, missing).await?.into_iter().collect()
     };
     let source_name = match source {
-        TenantId::Holding(_) => "Unassigned Devices".to_owned(),
-        TenantId::Customer(id) => customers.get(id).cloned().unwrap_or_else(|| id.to_string()),
+        TenantId::Holding(_) => None,
+        TenantId::Customer(id) => {
+            Some(customers.get(id).cloned().unwrap_or_else(|| id.to_string()))
+        }
     };
     yield_to_page().await;
     let directory = AccountDirectory {

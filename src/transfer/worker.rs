@@ -3,6 +3,8 @@
 //! downloaded only when a file is read.
 
 use js_sys::{Array, ArrayBuffer, Promise, Uint8Array};
+use leptos_fluent::tr;
+use std::fmt;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -12,6 +14,45 @@ use wxp_core::transfer_file::{wire, FileError, TransferFile};
 /// trunk builds the worker as `transfer-worker.js` + `_bg.wasm` beside the
 /// app (wasm-bindgen's no-modules target).
 const WORKER: &str = "transfer-worker";
+
+/// The browser failing to read a file, with what it said (in its own
+/// words and language).
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReadError {
+    /// The browser refused a step: reading the bytes, starting the worker.
+    Browser(String),
+    /// The worker stopped before it answered.
+    ReaderStopped(String),
+}
+
+impl ReadError {
+    /// What went wrong, in the user's language (the browser's own words
+    /// stay as it gave them). Tracks the language.
+    pub fn reason(&self) -> String {
+        match self {
+            ReadError::Browser(detail) => detail.clone(),
+            ReadError::ReaderStopped(detail) => {
+                tr!("transfer-file-reader-stopped", {"detail" => detail.clone()})
+            }
+        }
+    }
+}
+
+/// In English, for logs.
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReadError::Browser(detail) => f.write_str(detail),
+            ReadError::ReaderStopped(detail) => write!(f, "the file reader stopped: {detail}"),
+        }
+    }
+}
+
+impl From<String> for ReadError {
+    fn from(detail: String) -> ReadError {
+        ReadError::Browser(detail)
+    }
+}
 
 fn spawn() -> Result<Worker, String> {
     let origin = web_sys::window()
@@ -34,7 +75,7 @@ fn spawn() -> Result<Worker, String> {
 
 /// Reads `file`'s bytes in a fresh worker. The outer error is the browser
 /// failing (the worker could not start), the inner one the file's.
-pub async fn read_file(file: &web_sys::File) -> Result<Result<TransferFile, FileError>, String> {
+pub async fn read_file(file: &web_sys::File) -> Result<Result<TransferFile, FileError>, ReadError> {
     let bytes: ArrayBuffer = JsFuture::from(file.array_buffer())
         .await
         .map_err(describe)?
@@ -66,10 +107,10 @@ pub async fn read_file(file: &web_sys::File) -> Result<Result<TransferFile, File
     let result = JsFuture::from(answer).await;
     worker.terminate();
     drop(handlers);
-    let data = result.map_err(|e| format!("the file reader stopped: {}", describe(e)))?;
+    let data = result.map_err(|e| ReadError::ReaderStopped(describe(e)))?;
     let bytes = Uint8Array::new(&data).to_vec();
     crate::browser::yield_to_page().await;
-    wire::decode(&bytes)
+    Ok(wire::decode(&bytes)?)
 }
 
 fn describe(err: JsValue) -> String {

@@ -52,9 +52,9 @@ test('a Service Delivery partner\'s repair request reaches its CSDP account, whe
   const row = requests.getByRole('row').filter({ hasText: serial });
   await row.getByLabel(/Repair day for alert/).fill('2026-12-01');
   await row.getByRole('button', { name: 'Schedule' }).click();
-  await expectText(row.getByRole('cell').nth(2), 'Repair scheduled for 2026-12-01');
+  await expectText(row.getByRole('cell').nth(2), 'Repair scheduled for Dec 1, 2026');
   await page.reload();
-  await expectText(requests.getByRole('row').filter({ hasText: serial }).getByRole('cell').nth(2), 'Repair scheduled for 2026-12-01');
+  await expectText(requests.getByRole('row').filter({ hasText: serial }).getByRole('cell').nth(2), 'Repair scheduled for Dec 1, 2026');
   assertNoPageErrors(page);
 });
 

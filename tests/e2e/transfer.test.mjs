@@ -207,7 +207,7 @@ test('the Transfers page lists each transfer with From, To, PCs, State and a Dow
   await transfers.completed(first);
   await transfers.completed(second);
   const records = await transfers.records();
-  for (const record of records) assert.match(record.Submitted, /\d{4}-\d{2}-\d{2}/);
+  for (const record of records) assert.match(record.Submitted, /^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{2}:\d{2} [AP]M UTC$/);
   assert.deepEqual(records.map(({ Submitted, ...rest }) => rest), [
     { Transfer: String(second), From: 'Fabrikam Inc', To: 'Adventure Works', PCs: '1', State: 'Completed', Transferred: '1', Failed: '0', Summary: 'Download Summary' },
     { Transfer: String(first), From: 'Unassigned Devices', To: 'Contoso Ltd', PCs: '2', State: 'Completed', Transferred: '2', Failed: '0', Summary: 'Download Summary' },

@@ -134,3 +134,26 @@ fn alerts_are_seen_only_where_the_pc_is_visible() {
         "the demo starts with some alerts"
     );
 }
+
+#[test]
+fn alerts_raised_over_time_are_the_same_on_every_run_and_survive_a_reload() {
+    let mut a = Engine::new(DemoConfig::default());
+    let mut b = Engine::new(DemoConfig::default());
+    let admin = user("u-alpine-admin");
+    let before = a.alerts(&admin).unwrap().len();
+    let raised: Vec<_> = (0..12)
+        .map(|i| a.raise_scheduled_alert(Timestamp(1_000 + i)).unwrap())
+        .collect();
+    let again: Vec<_> = (0..12)
+        .map(|i| b.raise_scheduled_alert(Timestamp(1_000 + i)).unwrap())
+        .collect();
+    assert_eq!(raised, again);
+    assert_eq!(a.alerts(&admin).unwrap(), b.alerts(&admin).unwrap());
+
+    // Spread over the tenants: some reach Alpine's admin, not all.
+    let seen = a.alerts(&admin).unwrap().len() - before;
+    assert!(seen > 0 && seen < 12, "Alpine sees {seen} of 12");
+
+    let restored = store::restore(&store::save(&a)).unwrap();
+    assert_eq!(restored.alerts(&admin).unwrap(), a.alerts(&admin).unwrap());
+}

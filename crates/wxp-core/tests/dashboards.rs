@@ -1,6 +1,6 @@
 //! Customer dashboards: creation, cPIN enrolment, self-service alerts.
 
-use wxp_core::engine::{DashboardError, EnrolOutcome, NewCustomer};
+use wxp_core::engine::{CaseState, DashboardError, EnrolOutcome, NewCustomer};
 use wxp_core::seed::DemoConfig;
 use wxp_core::{store, AccessError, CustomerId, Engine, PartnerId, TenantId, UserId};
 
@@ -209,7 +209,7 @@ fn support_cases_keep_their_serials_and_are_the_opener_s() {
     let cases = e.cases(&admin()).unwrap();
     assert_eq!(
         (cases[0].id, cases[0].case.serials.clone(), cases[0].state()),
-        (id, vec!["5CG1234ABC".to_owned()], "Open")
+        (id, vec!["5CG1234ABC".to_owned()], CaseState::Open)
     );
     assert!(e
         .cases(&UserId("u-bright-admin".into()))

@@ -10,7 +10,7 @@
 use super::{AccessError, Engine, Event};
 use crate::date::{Date, Timestamp};
 use crate::ids::{PartnerId, TenantId, UserId};
-use crate::model::{PartnerKind, Role};
+use crate::model::{Device, PartnerKind, Role};
 use crate::serial::SerialNumber;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -206,7 +206,7 @@ impl Engine {
             .ok()
             .and_then(|s| self.locate(user, &[s]).ok()?.into_iter().next())
             .ok_or_else(|| AlertError::DeviceNotFound(serial.trim().to_owned()))?;
-        let id = AlertId(self.alerts.iter().map(|a| a.id.0).max().unwrap_or(0) + 1);
+        let id = self.next_alert_id();
         self.replay(Event::AlertRaised {
             alert: id,
             serial: found.0,
@@ -215,6 +215,40 @@ impl Engine {
         })
         .map_err(|_| AlertError::DeviceNotFound(serial.to_owned()))?;
         Ok(id)
+    }
+
+    /// Raises the next of the alerts HP's analytics flag over time: on a PC
+    /// of any tenant, with a kind, both chosen from the seed and the number
+    /// of alerts so far, so that the same demo raises the same alerts in the
+    /// same order on every machine. `None` when there is no PC at all.
+    pub fn raise_scheduled_alert(&mut self, now: Timestamp) -> Option<AlertId> {
+        let count = self.alerts.len() as u64;
+        let mut rng = crate::rng::Rng::new(self.config.seed ^ 0x5CED_A1E7 ^ count.rotate_left(17));
+        let tenants: Vec<&Vec<Device>> = self
+            .world
+            .tenants
+            .values()
+            .filter(|devices| !devices.is_empty())
+            .collect();
+        if tenants.is_empty() {
+            return None;
+        }
+        let devices = *rng.pick(&tenants);
+        let serial = devices[rng.below(devices.len() as u64) as usize].serial;
+        let kind = *rng.pick(&AlertKind::ALL);
+        let id = self.next_alert_id();
+        self.replay(Event::AlertRaised {
+            alert: id,
+            serial,
+            kind,
+            at: now,
+        })
+        .ok()?;
+        Some(id)
+    }
+
+    fn next_alert_id(&self) -> AlertId {
+        AlertId(self.alerts.iter().map(|a| a.id.0).max().unwrap_or(0) + 1)
     }
 
     /// The alerts the user can see, newest first.

@@ -11,7 +11,7 @@ mod alerts;
 mod dashboards;
 mod support;
 
-pub use support::{CaseError, NewCase, SupportCase};
+pub use support::{CaseError, CaseState, NewCase, SupportCase};
 
 pub use alerts::{Alert, AlertError, AlertId, AlertKind, Delivery, Repair};
 mod transfers;
@@ -24,7 +24,7 @@ pub use transfers::{
 
 use crate::date::Timestamp;
 use crate::ids::{CustomerId, PartnerId, TenantId, UserId};
-use crate::model::{Customer, Device, Partner, Role, SupportPlan, User};
+use crate::model::{Customer, Device, Partner, PartnerKind, Role, SupportPlan, User};
 use crate::seed::{self, DemoConfig, World};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -174,8 +174,22 @@ pub struct Account {
     pub user: User,
     /// The partner's or customer's name.
     pub organisation: String,
-    /// A one-line description of what this account shows.
-    pub description: String,
+    /// What this account shows.
+    pub kind: AccountKind,
+}
+
+/// What a demo account shows, for its one-line description.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AccountKind {
+    /// A partner's account.
+    Partner {
+        /// Its kind.
+        kind: PartnerKind,
+        /// Whether a user finished the partner course.
+        setup_complete: bool,
+    },
+    /// One customer's dashboard only.
+    Customer,
 }
 
 /// A customer, with the figures the portal shows about it.
@@ -307,33 +321,28 @@ impl Engine {
             .users
             .iter()
             .map(|user| {
-                let (organisation, description) = match &user.role {
+                let (organisation, kind) = match &user.role {
                     Role::PartnerAdmin { partner } => {
                         let p = self.partner(partner).expect("seeded users have partners");
-                        let setup = if p.setup_complete {
-                            "setup complete"
-                        } else {
-                            "setup incomplete: no user has finished the partner course"
-                        };
                         (
                             p.name.clone(),
-                            format!("{} partner, {setup}", p.kind.label()),
+                            AccountKind::Partner {
+                                kind: p.kind,
+                                setup_complete: p.setup_complete,
+                            },
                         )
                     }
                     Role::ItAdmin { customer } => {
                         let c = self
                             .find_customer(customer)
                             .expect("seeded users have customers");
-                        (
-                            c.name.clone(),
-                            "Sees only this customer's dashboard".to_owned(),
-                        )
+                        (c.name.clone(), AccountKind::Customer)
                     }
                 };
                 Account {
                     user: user.clone(),
                     organisation,
-                    description,
+                    kind,
                 }
             })
             .collect()

@@ -38,9 +38,16 @@ pub struct SupportCase {
 impl SupportCase {
     /// Cases are answered by HP support, outside this portal: every case
     /// here is open.
-    pub fn state(&self) -> &'static str {
-        "Open"
+    pub fn state(&self) -> CaseState {
+        CaseState::Open
     }
+}
+
+/// Where a support case is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CaseState {
+    /// Waiting for HP support.
+    Open,
 }
 
 /// Why a case was not opened.

@@ -1,0 +1,19 @@
+# The sign-in page (src/pages/sign_in.rs) and the page for an unknown
+# address (src/pages/not_found.rs).
+sign-in-title = HP Workforce Experience Platform
+sign-in-subtitle = Partner portal for HP Premium and Premium+ Support
+sign-in-accounts-title = Sign in with a demo account
+
+demo-data-title = Demo data
+demo-data-current = The demo data is generated from seed { $seed } and kept in this browser. Current size: { $size }.
+demo-data-size-after-reset = Size after reset
+demo-data-confirm-reset = Confirm reset
+demo-data-reset-warning = Resetting restores the original demo data and discards every change made since. You will be signed out.
+demo-data-reset-now = Reset now
+demo-data-cancel = Cancel
+demo-data-reset = Reset demo data
+demo-data-reset-done = The demo data has been reset.
+
+not-found-title = Page not found
+# Followed by the address, then a full stop.
+not-found-no-page-at = There is no page at
