@@ -158,3 +158,5 @@ setup-notice-support-subject = Unassigned Devices is missing
 
 ## The start-up notice banner
 startup-notice-dismiss = Dismiss
+# A cell of the Problem column of "Download rows with problems".
+transfer-problem-cell = Line { $line }: { $reason }

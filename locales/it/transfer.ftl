@@ -159,3 +159,5 @@ setup-notice-support-subject = Manca la sezione Dispositivi non assegnati
 
 ## Il banner dell'avviso all'avvio
 startup-notice-dismiss = Chiudi
+# Una cella della colonna Problem di "Scarica le righe con problemi".
+transfer-problem-cell = Riga { $line }: { $reason }

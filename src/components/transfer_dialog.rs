@@ -16,7 +16,7 @@ use leptos_fluent::{move_tr, tr};
 use std::sync::Arc;
 use wxp_core::engine::{JobId, SubmittedRow, TransferRequest};
 use wxp_core::transfer_file::{
-    problems_csv, FileError, Format, Limits, Review, SAMPLE_FILE, SAMPLE_FILE_NAME,
+    problems_csv_worded, FileError, Format, Limits, Review, SAMPLE_FILE, SAMPLE_FILE_NAME,
 };
 use wxp_core::TenantId;
 
@@ -322,11 +322,18 @@ fn ReviewPanel(
     let problems = review.problems.len();
     let download_problems = {
         let reviewed = reviewed.clone();
+        // The click runs outside the component; its owner has the language.
+        let owner = Owner::current().expect("rendered inside the app");
         move |_| {
-            let _ = browser::download_csv(
-                "transfer-rows-with-problems.csv",
-                &problems_csv(&reviewed.review),
-            );
+            let csv = owner.with(|| {
+                problems_csv_worded(&reviewed.review, |p| {
+                    tr!("transfer-problem-cell", {
+                        "line" => p.line,
+                        "reason" => messages::row_reason(&p.reason),
+                    })
+                })
+            });
+            let _ = browser::download_csv("transfer-rows-with-problems.csv", &csv);
         }
     };
     let read_as = {

@@ -3,7 +3,7 @@
 // account for a Service Delivery partner).
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { startApp, assertNoPageErrors, expectText, expectVisible, expectCount } from './harness.mjs';
+import { startApp, assertNoPageErrors, expectText, expectVisible, expectCount, eventually } from './harness.mjs';
 import { ACCOUNTS, signInAs, menuLink, selectCustomer, goToUnassignedDevices, goToCustomerPcs } from './portal.mjs';
 
 let app;
@@ -70,5 +70,25 @@ test('with a customer\'s self-service alerts off, an alert on its PC reaches no 
   const popUp = await simulateAlert(page, serial);
   await expectText(page.getByRole('status').filter({ hasText: /^Alert \d+ raised/ }), /self-service alerts are off: no pop-up reached the end user/);
   await expectCount(popUp, 0);
+  assertNoPageErrors(page);
+});
+
+test('alerts arrive over time: new rows appear on the Alerts page without a reload, and stay after one', async () => {
+  const page = await app.newPage();
+  // One alert every 300 ms instead of every 90 s; set before the app loads.
+  await page.context().addInitScript(() => localStorage.setItem('wxp-portal/alert-interval-ms', '300'));
+  await signInAs(page, ACCOUNTS.alpine);
+  await menuLink(page, 'Alerts').click();
+  const rows = page.getByRole('table', { name: 'Alerts' }).getByRole('row').filter({ has: page.getByRole('cell') });
+  await expectVisible(rows.first());
+  const before = await rows.count();
+  // Some land on other partners' PCs, which Alpine does not see: wait for two.
+  const grown = await eventually(() => rows.count(), (n) => n >= before + 2, { what: 'new alerts' });
+  // Newest first: the new ones are numbered after every seeded one.
+  const ids = (await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.cells[0].textContent)))).slice(0, grown);
+  assert.ok(ids[0] > ids[ids.length - 1], `newest first: ${ids}`);
+  await page.reload();
+  await expectVisible(rows.first());
+  assert.ok((await rows.count()) >= grown, 'the raised alerts are kept');
   assertNoPageErrors(page);
 });

@@ -44,9 +44,11 @@ export async function launchBrowser() {
   });
 }
 
-/** A fresh browser context (empty local storage) that may use the clipboard. */
-export async function newPage(browser, baseURL) {
-  const context = await browser.newContext({ baseURL, acceptDownloads: true });
+/** A fresh browser context (empty local storage) that may use the clipboard;
+ * `options` are playwright's context options (e.g. `{ locale: 'it-IT' }`,
+ * the browser's language; English by default). */
+export async function newPage(browser, baseURL, options = {}) {
+  const context = await browser.newContext({ baseURL, acceptDownloads: true, ...options });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
   const page = await context.newPage();
   const errors = [];
@@ -69,8 +71,8 @@ export async function signIn(page, who) {
 /** How long a check waits for the page to get there, in ms. */
 export const CHECK_TIMEOUT = 10_000;
 
-/** Starts the server and the browser of one test file. `newPage()` opens a
- * fresh context (empty local storage); `closePages()` closes every context
+/** Starts the server and the browser of one test file. `newPage(options)`
+ * opens a fresh context (empty local storage); `closePages()` closes every context
  * opened since the last call; `close()` stops everything. */
 export async function startApp() {
   const server = await serveDist();
@@ -78,8 +80,8 @@ export async function startApp() {
   let pages = [];
   return {
     url: server.url,
-    async newPage() {
-      const page = await newPage(browser, server.url);
+    async newPage(options) {
+      const page = await newPage(browser, server.url, options);
       page.context().setDefaultTimeout(CHECK_TIMEOUT);
       pages.push(page);
       return page;

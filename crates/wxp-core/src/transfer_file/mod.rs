@@ -30,7 +30,7 @@ pub use decode::Encoding;
 pub use error::FileError;
 pub use raw::{read, read_csv, Delimiter, FileRow, Format, SerialCell, TransferFile};
 pub use review::{review, Directory, FileProblem, Place, Review, RowProblem, RowReason, ValidRow};
-pub use sample::{problems_csv, SAMPLE_FILE, SAMPLE_FILE_NAME};
+pub use sample::{problems_csv, problems_csv_worded, SAMPLE_FILE, SAMPLE_FILE_NAME};
 #[cfg(feature = "xlsx")]
 pub use xlsx::read_xlsx;
 

@@ -1,6 +1,6 @@
 //! The sample transfer file, and the file of rows with problems.
 
-use super::review::Review;
+use super::review::{Review, RowProblem};
 use crate::export::write_csv;
 use std::borrow::Cow;
 
@@ -15,13 +15,20 @@ pub const SAMPLE_FILE: &str =
 /// The rows with problems, as written, with a Problem column: ready to fix
 /// and upload again.
 pub fn problems_csv(review: &Review) -> String {
+    problems_csv_worded(review, |p| format!("Line {}: {}", p.line, p.reason))
+}
+
+/// [`problems_csv`] with the Problem column worded by `problem` (e.g. in
+/// the user's language). The other columns keep their English names: the
+/// backend reads them.
+pub fn problems_csv_worded(review: &Review, problem: impl Fn(&RowProblem) -> String) -> String {
     write_csv(
         &["Serial Number", "Customer ID", "Problem"],
         review.problems.iter().map(|p| -> [Cow<str>; 3] {
             [
                 Cow::Borrowed(&p.serial),
                 Cow::Borrowed(&p.customer),
-                Cow::Owned(format!("Line {}: {}", p.line, p.reason)),
+                Cow::Owned(problem(p)),
             ]
         }),
     )
