@@ -198,6 +198,24 @@ fn every_bad_row_has_its_line_and_reason() {
     assert!(csv.starts_with("Serial Number,Customer ID,Problem\n5CG-000002,CUS-0000C0A7,\"Line 3: Not a serial number"), "{csv}");
 }
 
+#[test]
+fn the_rows_with_problems_file_reads_again_once_fixed_its_problem_column_ignored() {
+    let r = reviewed("bad_rows_every_reason.csv");
+    let downloaded = wxp_core::transfer_file::problems_csv(&r);
+    let again = read_csv(downloaded.as_bytes(), Limits::TRANSFER).unwrap();
+    assert_eq!(
+        again.header.as_deref(),
+        Some(&["Serial Number".to_owned(), "Customer ID".to_owned()][..])
+    );
+    assert_eq!(again.rows.len(), r.problems.len());
+    // Anywhere else, a value in column C is still refused.
+    let moved = downloaded.replacen("Problem", "Notes", 1);
+    assert!(matches!(
+        read_csv(moved.as_bytes(), Limits::TRANSFER),
+        Err(FileError::ExtraColumn { line: 1, .. })
+    ));
+}
+
 #[cfg(feature = "xlsx")]
 mod xlsx {
     use super::*;

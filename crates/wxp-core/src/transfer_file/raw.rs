@@ -2,6 +2,7 @@
 
 use super::decode::{decode, Encoding};
 use super::error::column_letter;
+use super::sample::PROBLEM_COLUMN;
 use super::{FileError, Limits};
 use crate::serial::{SerialError, SerialNumber};
 use serde::{Deserialize, Serialize};
@@ -138,6 +139,9 @@ impl TransferFile {
 pub(crate) struct RowSink {
     limits: Limits,
     seen_first: bool,
+    /// The header names column C "Problem": the file is the portal's own
+    /// list of rows with problems, and C is its note on each row.
+    problem_column: bool,
     header: Option<Vec<String>>,
     rows: Vec<FileRow>,
     customer_ids: Vec<String>,
@@ -148,6 +152,7 @@ impl RowSink {
         RowSink {
             limits,
             seen_first: false,
+            problem_column: false,
             header: None,
             rows: Vec::new(),
             customer_ids: Vec::new(),
@@ -164,11 +169,30 @@ impl RowSink {
         let a = unquote(cells.next().unwrap_or(""));
         let b = unquote(cells.next().unwrap_or(""));
         let (a, b) = (a.as_ref(), b.as_ref());
-        // Trailing empty columns are harmless; a value beyond B is not.
-        if let Some((i, value)) = cells.enumerate().find(|(_, c)| !c.trim().is_empty()) {
+        // Trailing empty columns are harmless; a value beyond B is not,
+        // except in the Problem column of the portal's own "rows with
+        // problems" file, fixed and uploaded again.
+        let skip_c = self.problem_column;
+        let mut extra = cells
+            .enumerate()
+            .map(|(i, cell)| (i + 2, cell))
+            .filter(|(i, cell)| !(skip_c && *i == 2) && !cell.trim().is_empty());
+        let first_extra = extra.next();
+        if !self.seen_first && looks_like_header(a, b) {
+            if let Some((2, c)) = first_extra {
+                if unquote(c).trim().eq_ignore_ascii_case(PROBLEM_COLUMN) && extra.next().is_none()
+                {
+                    self.seen_first = true;
+                    self.problem_column = true;
+                    self.header = Some(vec![a.to_owned(), b.to_owned()]);
+                    return Ok(());
+                }
+            }
+        }
+        if let Some((i, value)) = first_extra {
             return Err(FileError::ExtraColumn {
                 line,
-                column: column_letter(i + 2),
+                column: column_letter(i),
                 value: value.trim().to_owned(),
             });
         }

@@ -12,6 +12,10 @@ pub const SAMPLE_FILE_NAME: &str = "transfer-sample.csv";
 pub const SAMPLE_FILE: &str =
     "Serial Number,Customer ID\r\n5CG1234ABC,CUS-1A2B3C4D\r\n5CG5678DEF,CUS-1A2B3C4D\r\n";
 
+/// The name of the note column of [`problems_csv`]; a transfer file whose
+/// header names column C so is read without it.
+pub const PROBLEM_COLUMN: &str = "Problem";
+
 /// The rows with problems, as written, with a Problem column: ready to fix
 /// and upload again.
 pub fn problems_csv(review: &Review) -> String {
@@ -23,7 +27,7 @@ pub fn problems_csv(review: &Review) -> String {
 /// backend reads them.
 pub fn problems_csv_worded(review: &Review, problem: impl Fn(&RowProblem) -> String) -> String {
     write_csv(
-        &["Serial Number", "Customer ID", "Problem"],
+        &["Serial Number", "Customer ID", PROBLEM_COLUMN],
         review.problems.iter().map(|p| -> [Cow<str>; 3] {
             [
                 Cow::Borrowed(&p.serial),
