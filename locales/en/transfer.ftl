@@ -13,6 +13,11 @@ transfer-in-progress = Transfer { $job } is in progress: { $n } { $count ->
         [one] PC
        *[other] PCs
     } from { $source } to { $target }. When it is done, a red mark appears on the Notification Center (the bell, upper right).
+# The same line once the transfer has finished.
+transfer-done = Transfer { $job } is done: { $n } { $count ->
+        [one] PC
+       *[other] PCs
+    } from { $source } to { $target }. Its Summary is in the Notification Center (the bell, upper right).
 transfer-dialog-title = Transfer Devices
 transfer-step-sample = Download the sample transfer file.
 transfer-download-sample = Download sample transfer file

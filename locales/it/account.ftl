@@ -36,10 +36,9 @@ enrol-file-read = { $n } { $count ->
 enrol-file-unreadable = Impossibile leggere il file: { $error }.
 enrol-button = Registra
 # $count: il numero di PC, per il plurale; $n: lo stesso numero, formattato.
-enrol-summary = { $enrolled } su { $n } { $count ->
-        [one] PC registrato
+enrol-summary = { $count ->
        *[other] PC registrati
-    }.
+    }: { $enrolled } su { $n }.
 enrol-results = Risultati della registrazione
 enrol-column-serial-number = Numero di serie
 enrol-column-result = Risultato

@@ -39,7 +39,7 @@ device-table-exported = { $count ->
     } { $n } PC in { $file }.
 device-table-export-failed = Impossibile esportare: { $error }
 device-table-search = Cerca
-device-table-search-placeholder = Numero di serie, modello, numero di prodotto, utente…
+device-table-search-placeholder = N. di serie, modello, cod. prodotto, utente…
 device-table-all-plans = Tutti i piani
 device-table-all-models = Tutti i modelli
 device-table-filters-hide = I filtri nascondono alcuni PC.
@@ -76,7 +76,7 @@ customer-home-see-all = { $count ->
 
 portfolio-title = Home
 # $partner: il nome del partner; $kind: il suo tipo di partner.
-portfolio-lede = { $partner } · Partner { $kind }
+portfolio-lede = { $partner } · Partner di { $kind }
 portfolio-customers = Clienti
 portfolio-pcs-in-dashboards = PC nelle dashboard dei clienti
 portfolio-unassigned-pcs = PC non assegnati

@@ -14,6 +14,11 @@ transfer-in-progress = Il trasferimento { $job } è in corso: { $n } { $count ->
         [one] PC
        *[other] PC
     } da { $source } a { $target }. Al termine, sul Centro notifiche (la campanella in alto a destra) comparirà un segno rosso.
+# La stessa riga a trasferimento terminato.
+transfer-done = Il trasferimento { $job } è terminato: { $n } { $count ->
+        [one] PC
+       *[other] PC
+    } da { $source } a { $target }. Il riepilogo è nel Centro notifiche (la campanella in alto a destra).
 transfer-dialog-title = Trasferimento dispositivi
 transfer-step-sample = Scarica il file di trasferimento di esempio.
 transfer-download-sample = Scarica il file di esempio
@@ -58,7 +63,7 @@ transfer-rows-have-problems = { $n } { $count ->
     }
 # $shown: quante righe con problemi sono elencate nella finestra.
 transfer-problems-first-listed = (sono elencate le prime { $shown }; il file scaricato le contiene tutte)
-transfer-problems-fix = Correggi il file e caricalo di nuovo, oppure trasferisci le altre righe senza di esse.
+transfer-problems-fix = Correggi il file e caricalo di nuovo, oppure trasferisci solo le righe senza problemi.
 transfer-download-problems = Scarica le righe con problemi
 transfer-problems-table = Righe con problemi
 transfer-col-line = Riga
@@ -66,13 +71,19 @@ transfer-col-serial = Numero di serie
 transfer-col-customer-id = ID cliente
 transfer-col-problem = Problema
 # Una sola riga con problemi; $count / $n: i PC che possono essere trasferiti.
-transfer-leave-out-row = Escludi la riga con problemi e trasferisci { $n } { $count ->
+transfer-leave-out-row = Escludi la riga con problemi e trasferisci { $count ->
+        [one] il
+       *[other] i
+    } { $n } { $count ->
         [one] PC restante
        *[other] PC restanti
     }
 # $rows: le righe con problemi (due o più), formattate; $count / $n: i PC
 # che possono essere trasferiti.
-transfer-leave-out-rows = Escludi le { $rows } righe con problemi e trasferisci { $n } { $count ->
+transfer-leave-out-rows = Escludi le { $rows } righe con problemi e trasferisci { $count ->
+        [one] il
+       *[other] i
+    } { $n } { $count ->
         [one] PC restante
        *[other] PC restanti
     }
@@ -120,7 +131,7 @@ notifications-support-subject = Trasferimento { $id }: { $n } { $count ->
 notifications-create-case = Crea una richiesta di supporto per le righe non riuscite
 
 ## Tutti i clienti > Trasferimenti
-transfers-page-lede = Tutti i trasferimenti del tuo account, dal più recente. Il riepilogo riporta la State Description di ogni riga.
+transfers-page-lede = Tutti i trasferimenti del tuo account, dal più recente. Il riepilogo riporta l'esito di ogni riga nella colonna State Description.
 transfers-page-empty = Ancora nessun trasferimento. Avviane uno con il pulsante Trasferisci sopra Dispositivi non assegnati o sopra Dispositivi > PC di un cliente.
 transfers-page-col-transfer = Trasferimento
 transfers-page-col-submitted = Inviato
@@ -145,10 +156,10 @@ unassigned-support-subject = Alcuni PC rivenduti non compaiono in Dispositivi no
 ## L'avviso mostrato finché la configurazione del partner non è completa
 setup-notice-title = La sezione Dispositivi non assegnati non è disponibile
 setup-notice-incomplete = La configurazione del tuo account partner non è completa: nessuno dei tuoi utenti ha completato il corso per partner HP Premium/Premium+.
-setup-notice-holding-tenant = Il tenant di detenzione, e con esso la sezione Dispositivi non assegnati, viene creato non appena uno di loro completa il corso.
+setup-notice-holding-tenant = Il tenant holding, e con esso la sezione Dispositivi non assegnati, viene creato non appena uno di loro completa il corso.
 # $courses: gli ID dei corsi HP University, uniti da setup-notice-followed-by.
-setup-notice-resellers-course = Rivenditori: ID corso { $courses }
-setup-notice-service-delivery-course = Partner Service Delivery: ID corso { $courses }
+setup-notice-resellers-course = Partner di rivendita e visualizzazione/monitoraggio: ID corso { $courses }
+setup-notice-service-delivery-course = Partner di fornitura di servizi: ID corso { $courses }
 setup-notice-followed-by = seguito da
 # Seguito dal link setup-notice-create-case, da setup-notice-or-email e
 # dall'indirizzo e-mail.

@@ -40,7 +40,7 @@ pub fn ErrorList(errors: ArcRwSignal<Errors>) -> impl IntoView {
                     errors
                         .get()
                         .into_iter()
-                        .map(|(_, e)| view! { <li>{messages::error(&*e)}</li> })
+                        .map(|(_, e)| view! { <li>{messages::error(&**e)}</li> })
                         .collect_view()
                 }}
             </ul>

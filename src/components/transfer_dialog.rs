@@ -4,6 +4,7 @@
 
 use crate::backend::{use_backend, BackendError};
 use crate::browser;
+use crate::components::notification_center::DataVersion;
 use crate::components::shell::current_user;
 use crate::i18n::format::number;
 use crate::i18n::messages;
@@ -14,7 +15,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_fluent::{move_tr, tr};
 use std::sync::Arc;
-use wxp_core::engine::{JobId, SubmittedRow, TransferRequest};
+use wxp_core::engine::{JobId, JobState, SubmittedRow, TransferRequest};
 use wxp_core::transfer_file::{
     problems_csv_worded, FileError, Format, Limits, Review, SAMPLE_FILE, SAMPLE_FILE_NAME,
 };
@@ -70,6 +71,24 @@ struct InProgress {
     target: String,
 }
 
+/// Whether the submitted transfer has finished, read again whenever data
+/// changes (the Notification Center bumps the version when one completes),
+/// so that the status under the Transfer button does not stay "in progress".
+fn job_finished(in_progress: RwSignal<Option<InProgress>>) -> LocalResource<Option<bool>> {
+    let backend = use_backend();
+    let user = current_user();
+    LocalResource::new(move || {
+        DataVersion::track();
+        let job = in_progress.with(|p| p.as_ref().map(|p| p.job));
+        let (backend, user) = (backend.clone(), user.clone());
+        async move {
+            let jobs = backend.transfers(user).await.ok()?;
+            let job = jobs.into_iter().find(|j| Some(j.id) == job)?;
+            Some(job.state == JobState::Completed)
+        }
+    })
+}
+
 /// A file read and reviewed.
 struct Reviewed {
     name: String,
@@ -104,6 +123,7 @@ pub fn TransferDevices(
     let possession = RwSignal::new(false);
     let leave_out = RwSignal::new(false);
     let in_progress = RwSignal::new(None::<InProgress>);
+    let finished = job_finished(in_progress);
 
     let open = move |_| {
         stage.set(Stage::Choose);
@@ -241,13 +261,23 @@ pub fn TransferDevices(
     let status = move || {
         in_progress.get().map(|p| {
             let source = source_label(&p.source);
-            tr!("transfer-in-progress", {
-                "job" => p.job.to_string(),
-                "count" => p.rows,
-                "n" => number(p.rows),
-                "source" => source,
-                "target" => p.target,
-            })
+            if finished.get().flatten() == Some(true) {
+                tr!("transfer-done", {
+                    "job" => p.job.to_string(),
+                    "count" => p.rows,
+                    "n" => number(p.rows),
+                    "source" => source,
+                    "target" => p.target,
+                })
+            } else {
+                tr!("transfer-in-progress", {
+                    "job" => p.job.to_string(),
+                    "count" => p.rows,
+                    "n" => number(p.rows),
+                    "source" => source,
+                    "target" => p.target,
+                })
+            }
         })
     };
     view! {

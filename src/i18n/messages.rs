@@ -104,7 +104,7 @@ pub fn enrol_outcome(outcome: &EnrolOutcome) -> String {
         EnrolOutcome::AlreadyEnrolled => tr!("enrol-outcome-already-enrolled"),
         EnrolOutcome::OtherCustomer => tr!("enrol-outcome-other-customer"),
         EnrolOutcome::NotFound => tr!("enrol-outcome-not-found"),
-        EnrolOutcome::Invalid(text) => tr!("enrol-outcome-invalid", {"reason" => text.clone()}),
+        EnrolOutcome::Invalid(e) => tr!("enrol-outcome-invalid", {"reason" => serial(e)}),
     }
 }
 

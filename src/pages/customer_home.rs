@@ -42,10 +42,13 @@ fn Summary(summary: CustomerSummary) -> impl IntoView {
             <div><dt>"Premium+"</dt><dd>{move || number(premium_plus)}</dd></div>
         </dl>
         <BarChart title=move_tr!("customer-home-chart-title") bars/>
-        <p>
-            <A href=paths::customer(&c.id, CustomerPage::Pcs)>
-                {move || tr!("customer-home-see-all", {"count" => devices, "n" => number(devices)})}
-            </A>
-        </p>
+        // With no PCs there is nothing to see all of.
+        {(devices > 0).then(|| view! {
+            <p>
+                <A href=paths::customer(&c.id, CustomerPage::Pcs)>
+                    {move || tr!("customer-home-see-all", {"count" => devices, "n" => number(devices)})}
+                </A>
+            </p>
+        })}
     }
 }

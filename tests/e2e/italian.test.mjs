@@ -52,7 +52,7 @@ test('a first visit follows the browser\'s language; the Language drop-down swit
 
 test('the whole transfer procedure in Italian: ID cliente, Trasferisci, the file check, Carica, Centro notifiche, Riepilogo', async () => {
   const page = await app.newPage(ITALIAN);
-  await page.context().addInitScript(([key, value]) => localStorage.setItem(key, value), [DURATION_KEY, '500']);
+  await page.context().addInitScript(([key, value]) => localStorage.setItem(key, value), [DURATION_KEY, '1500']);
   await signIn(page, accountButtonName(ALPINE));
   const menu = page.getByRole('navigation', { name: 'Menu principale' });
   const customers = page.getByRole('combobox', { name: 'Clienti' });
@@ -104,7 +104,7 @@ test('the whole transfer procedure in Italian: ID cliente, Trasferisci, the file
   ]);
   const upload = dialog.getByRole('button', { name: 'Carica', exact: true });
   await expectEnabled(upload, false);
-  await review.getByRole('checkbox', { name: 'Escludi la riga con problemi e trasferisci 3 PC restanti' }).check();
+  await review.getByRole('checkbox', { name: 'Escludi la riga con problemi e trasferisci i 3 PC restanti' }).check();
   await expectText(review.getByText(/ PC\.$/), 'Verranno trasferiti 3 PC.');
   await dialog.getByRole('checkbox', { name: 'I dispositivi sono fisicamente in possesso del cliente' }).check();
   await expectEnabled(upload);
@@ -130,6 +130,9 @@ test('the whole transfer procedure in Italian: ID cliente, Trasferisci, the file
   assert.deepEqual(summary.header, SUMMARY_HEADER);
   assert.deepEqual(summary.rows, successRows(serials, contosoId));
   await expectVisible(page.getByRole('button', { name: 'Centro notifiche, nessuna notifica non letta', exact: true }));
+  await expectText(page.getByRole('status').filter({ hasText: /^Il trasferimento \d+ è terminato/ }),
+    `Il trasferimento ${job} è terminato: 3 PC da Dispositivi non assegnati a Contoso Ltd. `
+    + 'Il riepilogo è nel Centro notifiche (la campanella in alto a destra).');
 
   // The PCs left Dispositivi non assegnati and are in Contoso's PCs.
   await expectText(count, `${await localeNumber(page, ALPINE_UNASSIGNED - 3)} PC`);
@@ -142,5 +145,19 @@ test('the whole transfer procedure in Italian: ID cliente, Trasferisci, the file
     await expectText(page.getByRole('status').filter({ hasText: /^Visualizzati / }), /^Visualizzati 1 di /);
     await expectVisible(contoso.getByRole('cell', { name: serial, exact: true }));
   }
+  assertNoPageErrors(page);
+});
+
+test('what the backend refuses is said in Italian too: a wrong address, another tenant\'s Customer ID', async () => {
+  const page = await app.newPage(ITALIAN);
+  await signIn(page, accountButtonName(ALPINE));
+  await expectVisible(page.getByRole('navigation', { name: 'Menu principale' }));
+  const panel = page.getByRole('alert').filter({ hasText: 'Impossibile mostrare questa pagina' });
+  await page.goto('/customers/NOPE');
+  await expectText(panel.getByRole('listitem'),
+    'L\'indirizzo di questa pagina è errato: "NOPE" non è un ID cliente '
+    + '(un ID cliente ha la forma CUS-1A2B3C4D; copialo da Account > Panoramica)');
+  await page.goto('/customers/CUS-00000000');
+  await expectText(panel.getByRole('listitem'), 'Nel tuo account non c\'è nessun cliente CUS-00000000');
   assertNoPageErrors(page);
 });

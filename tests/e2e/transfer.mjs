@@ -140,8 +140,10 @@ export function transferDialog(page) {
       .getByRole('listitem'),
     /** "5 rows have problems. …" */
     problemsNotice: review.getByRole('alert').filter({ hasText: /^(1 row has a problem|[\d,]+ rows have problems)/ }),
-    /** The status line under the Transfer button once a job is queued. */
+    /** The status line under the Transfer button once a job is queued… */
     inProgress: page.getByRole('status').filter({ hasText: /^Transfer \d+ is in progress/ }),
+    /** …and once it has finished. */
+    done: page.getByRole('status').filter({ hasText: /^Transfer \d+ is done/ }),
 
     /** Clicks Transfer and waits for the dialog. */
     async open() {

@@ -75,6 +75,9 @@ test('B1: 3 PCs from Unassigned Devices to Contoso Ltd, from the sample file to 
     + 'When it is done, a red mark appears on the Notification Center (the bell, upper right).');
 
   await expectOneTransferDone(page, { job, serials, to: 'Contoso Ltd', customerId: contosoId });
+  await expectText(transfer.done,
+    `Transfer ${job} is done: 3 PCs from Unassigned Devices to Contoso Ltd. `
+    + 'Its Summary is in the Notification Center (the bell, upper right).');
   await expectText(list.count, `${formatThousands(ALPINE_UNASSIGNED - 3)} PCs`);
   await expectListed(list, serials, false);
   const contoso = await goToCustomerPcs(page, 'Contoso Ltd');

@@ -2,6 +2,7 @@
 
 use wxp_core::engine::{CaseState, DashboardError, EnrolOutcome, NewCustomer};
 use wxp_core::seed::DemoConfig;
+use wxp_core::serial::SerialError;
 use wxp_core::{store, AccessError, CustomerId, Engine, PartnerId, TenantId, UserId};
 
 fn admin() -> UserId {
@@ -135,9 +136,7 @@ fn enrolment_with_the_cpin_moves_pcs_from_the_holding_tenant_only() {
             EnrolOutcome::Enrolled,
             EnrolOutcome::OtherCustomer,
             EnrolOutcome::NotFound,
-            EnrolOutcome::Invalid(
-                "an HP serial number has 10 letters and digits, this one has 4".into()
-            )
+            EnrolOutcome::Invalid(SerialError::WrongLength { found: 4 })
         ]
     );
     assert_eq!(outcomes[5], EnrolOutcome::AlreadyEnrolled);

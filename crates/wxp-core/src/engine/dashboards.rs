@@ -6,7 +6,7 @@ use crate::fast_hash::FastSet;
 use crate::ids::{CustomerId, PartnerId, TenantId, UserId};
 use crate::model::{Customer, Role, User};
 use crate::rng::Rng;
-use crate::serial::SerialNumber;
+use crate::serial::{SerialError, SerialNumber};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -78,7 +78,7 @@ pub enum EnrolOutcome {
     /// No such PC among the partner's.
     NotFound,
     /// Not a serial number.
-    Invalid(String),
+    Invalid(SerialError),
 }
 
 impl fmt::Display for EnrolOutcome {
@@ -202,7 +202,7 @@ impl Engine {
             .map(|text| {
                 let serial = match SerialNumber::parse(text) {
                     Ok(s) => s,
-                    Err(e) => return EnrolOutcome::Invalid(e.to_string()),
+                    Err(e) => return EnrolOutcome::Invalid(e),
                 };
                 let in_tenant = |t: &TenantId| {
                     self.world

@@ -172,11 +172,12 @@ impl RowSink {
         // Trailing empty columns are harmless; a value beyond B is not,
         // except in the Problem column of the portal's own "rows with
         // problems" file, fixed and uploaded again.
-        let skip_c = self.problem_column;
+        let problem_column = self.problem_column;
+        let is_note = |column: usize| problem_column && column == 2;
         let mut extra = cells
             .enumerate()
             .map(|(i, cell)| (i + 2, cell))
-            .filter(|(i, cell)| !(skip_c && *i == 2) && !cell.trim().is_empty());
+            .filter(|(i, cell)| !is_note(*i) && !cell.trim().is_empty());
         let first_extra = extra.next();
         if !self.seen_first && looks_like_header(a, b) {
             if let Some((2, c)) = first_extra {
