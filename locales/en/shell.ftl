@@ -21,3 +21,7 @@ menu-account = Account
 menu-settings = Settings
 menu-customers-picker = Customers
 menu-all-customers = All Customers
+
+# A file input (src/components/file_picker.rs).
+file-picker-choose = Choose file
+file-picker-none = No file chosen

@@ -21,3 +21,7 @@ menu-account = Account
 menu-settings = Impostazioni
 menu-customers-picker = Clienti
 menu-all-customers = Tutti i clienti
+
+# Un campo per scegliere un file (src/components/file_picker.rs).
+file-picker-choose = Scegli file
+file-picker-none = Nessun file selezionato

@@ -2,6 +2,7 @@
 //! file of them read like a transfer file (column A).
 
 use crate::backend::{use_backend, BackendError};
+use crate::components::file_picker::FilePicker;
 use crate::components::notification_center::DataVersion;
 use crate::components::shell::current_user;
 use crate::i18n::format::number;
@@ -70,11 +71,7 @@ pub fn EnrolPcs(customer: CustomerId) -> impl IntoView {
         enrol.dispatch_local((cpin.get(), list));
     };
     // A file's column A fills the list, read like a transfer file.
-    let on_file = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
+    let on_file = move |file: web_sys::File| {
         spawn_local(async move {
             match worker::read_file(&file).await {
                 Ok(Ok(read)) => {
@@ -98,10 +95,10 @@ pub fn EnrolPcs(customer: CustomerId) -> impl IntoView {
                 <span>{move_tr!("enrol-serials-one-per-line")}</span>
                 <textarea rows="5" required prop:value=serials on:input=move |ev| serials.set(event_target_value(&ev))></textarea>
             </label>
-            <label class="field">
-                <span>{move_tr!("enrol-file")}</span>
-                <input type="file" accept=".csv,.txt,.xlsx" on:change=on_file/>
-            </label>
+            <div class="field">
+                <label for="enrol-file">{move_tr!("enrol-file")}</label>
+                <FilePicker id="enrol-file" accept=".csv,.txt,.xlsx" on_file/>
+            </div>
             <p role="status">{move || file_note.with(|note| note.as_ref().map(FileNote::text))}</p>
             <label class="field">
                 <span>{move_tr!("account-cpin")}</span>

@@ -5,6 +5,7 @@ pub mod copy_button;
 pub mod create_customer;
 pub mod device_table;
 pub mod enrol;
+pub mod file_picker;
 pub mod loaded;
 pub mod notification_center;
 pub mod setup_notice;

@@ -4,6 +4,7 @@
 
 use crate::backend::{use_backend, BackendError};
 use crate::browser;
+use crate::components::file_picker::FilePicker;
 use crate::components::notification_center::DataVersion;
 use crate::components::shell::current_user;
 use crate::i18n::format::number;
@@ -177,25 +178,17 @@ pub fn TransferDevices(
             });
         }
     };
-    let on_input = {
+    let on_drop = {
         let take_file = take_file.clone();
-        move |ev: leptos::ev::Event| {
-            let input: web_sys::HtmlInputElement = event_target(&ev);
-            if let Some(file) = input.files().and_then(|f| f.get(0)) {
+        move |ev: leptos::ev::DragEvent| {
+            ev.prevent_default();
+            if let Some(file) = ev
+                .data_transfer()
+                .and_then(|d| d.files())
+                .and_then(|f| f.get(0))
+            {
                 take_file(file);
             }
-            // Choosing the same file again (after fixing it) must fire again.
-            input.set_value("");
-        }
-    };
-    let on_drop = move |ev: leptos::ev::DragEvent| {
-        ev.prevent_default();
-        if let Some(file) = ev
-            .data_transfer()
-            .and_then(|d| d.files())
-            .and_then(|f| f.get(0))
-        {
-            take_file(file);
         }
     };
 
@@ -303,7 +296,7 @@ pub fn TransferDevices(
             </p>
             <div class="drop-zone">
                 <label for="transfer-file">{move_tr!("transfer-file-label")}</label>
-                <input id="transfer-file" type="file" accept=".csv,.txt,.xlsx,text/csv" on:change=on_input/>
+                <FilePicker id="transfer-file" accept=".csv,.txt,.xlsx,text/csv" on_file=take_file/>
                 <span class="hint">{move_tr!("transfer-drop-hint")}</span>
             </div>
             {move || match stage.get() {
