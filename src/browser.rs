@@ -85,3 +85,10 @@ fn describe(err: JsValue) -> String {
         .or_else(|| err.as_string())
         .unwrap_or_else(|| format!("{err:?}"))
 }
+
+/// Whether the page is hidden (a background tab, a minimised window).
+pub fn page_hidden() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .is_some_and(|d| d.hidden())
+}

@@ -23,8 +23,12 @@ fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
-/// A fresh element to mount into, so tests do not see each other's DOM.
+/// A fresh element to mount into, so tests do not see each other's DOM,
+/// in the browser's language (a language chosen by an earlier test, even a
+/// failed one, is forgotten).
 fn container() -> HtmlElement {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.remove_item("wxp-portal/language").unwrap();
     let el: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&el).unwrap();
     el

@@ -31,6 +31,7 @@ enrol-file = Or a file of serial numbers (column A)
 # $count: the number, for the plural; $n: the same number, formatted.
 # English says "serial numbers" even for one.
 enrol-file-read = { $n } { $count ->
+        [one] serial number
        *[other] serial numbers
     } read from { $file }.
 enrol-file-unreadable = The file could not be read: { $error }.

@@ -23,8 +23,11 @@ device-table-scope-selected = Copy and export act on the { $n } { $count ->
         [one] PC
        *[other] PCs
     } selected.
-# $n: the number of serial numbers, formatted.
-device-table-copied = Copied { $n } serial numbers to the clipboard.
+# $count: the number of serial numbers, for the plural; $n: the same, formatted.
+device-table-copied = Copied { $n } { $count ->
+        [one] serial number
+       *[other] serial numbers
+    } to the clipboard.
 device-table-copy-failed = Could not copy to the clipboard: { $error }
 # $file: the file name.
 device-table-exported = Exported { $n } { $count ->

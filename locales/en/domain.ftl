@@ -32,6 +32,7 @@ restore-invalid-event = change number { $number } of the stored demo data cannot
 
 ## Backend errors
 backend-transport = The server could not be reached: { $message }
+backend-unreadable = The server's answer could not be read: { $message }
 backend-server = The server answered with an error ({ $status }): { $message }
 backend-address = The address of this page is wrong: { $reason }
 backend-storage = The change could not be saved in this browser: { $message }

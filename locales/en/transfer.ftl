@@ -109,11 +109,6 @@ notifications-headline-completed = Transfer { $id }: { $n } { $count ->
         [one] failed
        *[other] failed
     }
-# A transfer still queued or running; $state: its state, in lower case.
-notifications-headline = Transfer { $id }: { $n } { $count ->
-        [one] PC
-       *[other] PCs
-    } to { $target }: { $state }
 # $source: where the PCs came from; $completed: date and time.
 notifications-from = From { $source } · completed { $completed }
 # The subject of the support case opened from a notification.

@@ -29,8 +29,11 @@ device-table-scope-selected = Copia ed esportazione si applicano { $count ->
         [one] selezionato
        *[other] selezionati
     }.
-# $n: il numero di numeri di serie, formattato.
-device-table-copied = Numeri di serie copiati negli appunti: { $n }.
+# $count: il numero di numeri di serie, per il plurale; $n: lo stesso, formattato.
+device-table-copied = { $count ->
+        [one] Numero di serie copiato
+       *[other] Numeri di serie copiati
+    } negli appunti: { $n }.
 device-table-copy-failed = Impossibile copiare negli appunti: { $error }
 # $file: il nome del file.
 device-table-exported = { $count ->

@@ -31,6 +31,7 @@ restore-invalid-event = la modifica numero { $number } dei dati demo salvati non
 
 ## Errori del backend
 backend-transport = Impossibile raggiungere il server: { $message }
+backend-unreadable = Impossibile leggere la risposta del server: { $message }
 backend-server = Il server ha risposto con un errore ({ $status }): { $message }
 backend-address = L'indirizzo di questa pagina è errato: { $reason }
 backend-storage = Impossibile salvare la modifica in questo browser: { $message }
@@ -79,7 +80,7 @@ file-problem-unknown-customer = { $id } non è uno dei tuoi clienti. Controlla l
 file-problem-transfer-to-self = Il file sposta i PC a { $name }, il cliente della pagina in cui ti trovi. Avvia il trasferimento dalla pagina in cui si trovano ora i PC: Dispositivi non assegnati, oppure Dispositivi > PC del cliente che li ha.
 lines-one = riga { $line }
 lines-some = righe { $lines }
-lines-many = righe { $lines } e altre { $more }
+lines-many = righe { $lines } (+{ $more })
 row-serial-empty = Il numero di serie nella colonna A è vuoto.
 row-bad-serial = Non è un numero di serie: { $reason }.
 row-missing-customer-id = La colonna B non ha un ID cliente.

@@ -72,21 +72,15 @@ transfer-col-customer-id = ID cliente
 transfer-col-problem = Problema
 # Una sola riga con problemi; $count / $n: i PC che possono essere trasferiti.
 transfer-leave-out-row = Escludi la riga con problemi e trasferisci { $count ->
-        [one] il
-       *[other] i
-    } { $n } { $count ->
-        [one] PC restante
-       *[other] PC restanti
-    }
+        [one] l'unico PC restante
+       *[other] i PC restanti
+    } ({ $n })
 # $rows: le righe con problemi (due o più), formattate; $count / $n: i PC
 # che possono essere trasferiti.
 transfer-leave-out-rows = Escludi le { $rows } righe con problemi e trasferisci { $count ->
-        [one] il
-       *[other] i
-    } { $n } { $count ->
-        [one] PC restante
-       *[other] PC restanti
-    }
+        [one] l'unico PC restante
+       *[other] i PC restanti
+    } ({ $n })
 transfer-possession-warning = Trasferisci i PC solo al cliente che li possiede: i suoi amministratori possono far raccogliere a HP Insights l'ultimo utente che ha effettuato l'accesso e la posizione dei suoi PC, quindi un PC trasferito al cliente sbagliato espone questi dati.
 transfer-possession-confirm = I dispositivi sono fisicamente in possesso del cliente
 # Il riepilogo di un trasferimento completato (il contenuto resta in inglese).
@@ -116,11 +110,6 @@ notifications-headline-completed = Trasferimento { $id }: { $n } { $count ->
         [one] non riuscito
        *[other] non riusciti
     }
-# Un trasferimento ancora in coda o in corso; $state: il suo stato, in minuscolo.
-notifications-headline = Trasferimento { $id }: { $n } { $count ->
-        [one] PC
-       *[other] PC
-    } a { $target }: { $state }
 # $source: da dove provengono i PC; $completed: data e ora.
 notifications-from = Da { $source } · completato il { $completed }
 # L'oggetto della richiesta di supporto aperta da una notifica.

@@ -10,8 +10,10 @@ use wxp_core::AccessError;
 pub enum BackendError {
     /// The backend refused: the user may not see or do this.
     Access(AccessError),
-    /// The backend could not be reached, or answered something unreadable.
+    /// The backend could not be reached.
     Transport(String),
+    /// The backend answered something that is not what was asked for.
+    Unreadable(String),
     /// The server answered with an error status.
     Server {
         /// The HTTP status.
@@ -49,6 +51,7 @@ impl fmt::Display for BackendError {
         match self {
             BackendError::Access(e) => sentence(f, e, ""),
             BackendError::Transport(m) => write!(f, "The server could not be reached: {m}"),
+            BackendError::Unreadable(m) => write!(f, "The server's answer could not be read: {m}"),
             BackendError::Server { status, message } => {
                 write!(f, "The server answered with an error ({status}): {message}")
             }

@@ -73,7 +73,7 @@ async fn read<T: DeserializeOwned>(
         return response
             .json()
             .await
-            .map_err(|e| BackendError::Transport(format!("unreadable answer: {e}")));
+            .map_err(|e| BackendError::Unreadable(e.to_string()));
     }
     let status = response.status();
     let body = response.text().await.unwrap_or_default();

@@ -137,6 +137,11 @@ impl MockBackend {
         let mock = self.clone();
         set_interval(
             move || {
+                // A tab in the background would write its copy of the
+                // state over changes made meanwhile in the one in use.
+                if browser::page_hidden() {
+                    return;
+                }
                 if mock.lock().raise_scheduled_alert(now()).is_some() {
                     // A full storage only loses this alert; the next tick
                     // tries again.

@@ -390,8 +390,7 @@ pub fn DeviceTable(
         }
     };
 
-    // Outside the view: the translations check does not see a `move_tr!`
-    // that follows `<tr>` in the same `view!` without a group in between.
+    // Outside the `<tr>`: see `crate::i18n` on the translations check.
     let select_all_label = move_tr!("device-table-select-all");
     view! {
         <section class="device-list" aria-label=label>
@@ -469,7 +468,7 @@ pub fn DeviceTable(
                 <p class="feedback" role="status">
                     {move || match feedback.get() {
                         Some(Feedback::Copied(n)) => {
-                            let m = tr!("device-table-copied", {"n" => number(n)});
+                            let m = tr!("device-table-copied", {"count" => n, "n" => number(n)});
                             view! { <span class="ok">{m}</span> }.into_any()
                         }
                         Some(Feedback::Exported(n, file)) => {

@@ -48,8 +48,7 @@ pub fn EnrolPcs(customer: CustomerId) -> impl IntoView {
     let serials = RwSignal::new(String::new());
     let cpin = RwSignal::new(String::new());
     let file_note = RwSignal::new(None::<FileNote>);
-    // Named here: leptos-fluent's translation check overlooks a `move_tr!`
-    // that is the first placeable after `<tr>` in a nested `view!`.
+    // Outside the `<tr>`: see `crate::i18n` on the translations check.
     let serial_number_header = move_tr!("enrol-column-serial-number");
     let enrol = Action::new_local(move |(cpin, serials): &(String, Vec<String>)| {
         let (backend, user, customer) = (backend.clone(), user.clone(), customer.clone());
@@ -71,7 +70,9 @@ pub fn EnrolPcs(customer: CustomerId) -> impl IntoView {
         enrol.dispatch_local((cpin.get(), list));
     };
     // A file's column A fills the list, read like a transfer file.
+    let chosen_file = RwSignal::new(None::<String>);
     let on_file = move |file: web_sys::File| {
+        chosen_file.set(Some(file.name()));
         spawn_local(async move {
             match worker::read_file(&file).await {
                 Ok(Ok(read)) => {
@@ -97,7 +98,7 @@ pub fn EnrolPcs(customer: CustomerId) -> impl IntoView {
             </label>
             <div class="field">
                 <label for="enrol-file">{move_tr!("enrol-file")}</label>
-                <FilePicker id="enrol-file" accept=".csv,.txt,.xlsx" on_file/>
+                <FilePicker id="enrol-file" accept=".csv,.txt,.xlsx" chosen=chosen_file on_file/>
             </div>
             <p role="status">{move || file_note.with(|note| note.as_ref().map(FileNote::text))}</p>
             <label class="field">

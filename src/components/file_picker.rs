@@ -18,15 +18,17 @@ pub fn FilePicker(
     id: &'static str,
     /// The file types offered (the input's `accept`).
     accept: &'static str,
+    /// The name of the file in use, shown beside the button; the caller's,
+    /// as a file can also come by drag and drop, or be let go.
+    #[prop(into)]
+    chosen: Signal<Option<String>>,
     /// Called with the chosen file.
     on_file: impl Fn(web_sys::File) + 'static,
 ) -> impl IntoView {
     let input = NodeRef::<Input>::new();
-    let chosen = RwSignal::new(None::<String>);
     let on_change = move |ev: leptos::ev::Event| {
         let element: web_sys::HtmlInputElement = event_target(&ev);
         if let Some(file) = element.files().and_then(|files| files.get(0)) {
-            chosen.set(Some(file.name()));
             on_file(file);
         }
         element.set_value("");

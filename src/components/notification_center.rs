@@ -11,8 +11,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_fluent::{move_tr, tr};
 use std::time::Duration;
-use wxp_core::engine::{JobId, JobState, RowState, TransferJob};
-use wxp_core::TenantId;
+use wxp_core::engine::{JobId, RowState, TransferJob};
 
 /// How often the bell asks the backend for news.
 const POLL: Duration = Duration::from_millis(1_000);
@@ -29,46 +28,22 @@ impl DataVersion {
     }
 }
 
-/// The name of a transfer's source in the user's language: the customer's
-/// name as the job has it (`name`), or Unassigned Devices. Tracks the
-/// language.
-pub fn source_name(source: &TenantId, name: &str) -> String {
-    match source {
-        TenantId::Holding(_) => tr!("menu-unassigned-devices"),
-        TenantId::Customer(_) => name.to_owned(),
-    }
-}
-
 /// "Transfer 7: 12 PCs to Contoso Ltd: 11 transferred, 1 failed", in the
-/// user's language. Tracks the language.
+/// user's language. Tracks the language. (Notifications are of completed
+/// transfers only.)
 fn headline(job: &TransferJob) -> String {
     let rows = job.rows.len();
-    let (id, target) = (job.id.to_string(), job.target_name.clone());
-    match job.state {
-        JobState::Completed => {
-            let (succeeded, failed) = (job.succeeded(), job.failed());
-            tr!("notifications-headline-completed", {
-                "id" => id,
-                "count" => rows,
-                "n" => number(rows),
-                "target" => target,
-                "succeeded" => number(succeeded),
-                "succeeded-count" => succeeded,
-                "failed" => number(failed),
-                "failed-count" => failed,
-            })
-        }
-        state => {
-            let state = messages::job_state(state).to_lowercase();
-            tr!("notifications-headline", {
-                "id" => id,
-                "count" => rows,
-                "n" => number(rows),
-                "target" => target,
-                "state" => state,
-            })
-        }
-    }
+    let (succeeded, failed) = (job.succeeded(), job.failed());
+    tr!("notifications-headline-completed", {
+        "id" => job.id.to_string(),
+        "count" => rows,
+        "n" => number(rows),
+        "target" => job.target_name.clone(),
+        "succeeded" => number(succeeded),
+        "succeeded-count" => succeeded,
+        "failed" => number(failed),
+        "failed-count" => failed,
+    })
 }
 
 /// The bell and its panel.
@@ -185,7 +160,7 @@ fn Notification(
         let completed_at = job.completed_at;
         move || {
             let completed = completed_at.map(timestamp).unwrap_or_default();
-            tr!("notifications-from", {"source" => source_name(&source, &name), "completed" => completed})
+            tr!("notifications-from", {"source" => messages::tenant_name(&source, &name), "completed" => completed})
         }
     };
     let on_toggle = move |ev: leptos::ev::Event| {

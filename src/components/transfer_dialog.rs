@@ -34,6 +34,17 @@ enum Stage {
     Reviewed(Arc<Reviewed>),
 }
 
+impl Stage {
+    /// The file in the dialog, if any.
+    fn file_name(&self) -> Option<String> {
+        match self {
+            Stage::Choose => None,
+            Stage::Reading(name) | Stage::Failed { name, .. } => Some(name.clone()),
+            Stage::Reviewed(r) => Some(r.name.clone()),
+        }
+    }
+}
+
 /// Why a file cannot be used.
 #[derive(Clone)]
 enum Failure {
@@ -54,16 +65,7 @@ fn failure_message(failure: &Failure) -> String {
     }
 }
 
-/// The name of a transfer's source: a customer's, or (`None`) the
-/// partner's Unassigned Devices.
-fn source_label(name: &Option<String>) -> String {
-    match name {
-        Some(name) => name.clone(),
-        None => tr!("menu-unassigned-devices"),
-    }
-}
-
-/// A submitted transfer, until the dialog is opened again.
+/// The transfer submitted last from this page, for the status line.
 #[derive(Clone)]
 struct InProgress {
     job: JobId,
@@ -75,7 +77,9 @@ struct InProgress {
 /// Whether the submitted transfer has finished, read again whenever data
 /// changes (the Notification Center bumps the version when one completes),
 /// so that the status under the Transfer button does not stay "in progress".
-fn job_finished(in_progress: RwSignal<Option<InProgress>>) -> LocalResource<Option<bool>> {
+/// The answer names its job: while a new job's state loads, the resource
+/// still holds the previous job's.
+fn job_finished(in_progress: RwSignal<Option<InProgress>>) -> LocalResource<Option<(JobId, bool)>> {
     let backend = use_backend();
     let user = current_user();
     LocalResource::new(move || {
@@ -83,9 +87,10 @@ fn job_finished(in_progress: RwSignal<Option<InProgress>>) -> LocalResource<Opti
         let job = in_progress.with(|p| p.as_ref().map(|p| p.job));
         let (backend, user) = (backend.clone(), user.clone());
         async move {
+            let job = job?;
             let jobs = backend.transfers(user).await.ok()?;
-            let job = jobs.into_iter().find(|j| Some(j.id) == job)?;
-            Some(job.state == JobState::Completed)
+            let found = jobs.into_iter().find(|j| j.id == job)?;
+            Some((job, found.state == JobState::Completed))
         }
     })
 }
@@ -125,6 +130,7 @@ pub fn TransferDevices(
     let leave_out = RwSignal::new(false);
     let in_progress = RwSignal::new(None::<InProgress>);
     let finished = job_finished(in_progress);
+    let chosen_file = Signal::derive(move || stage.with(Stage::file_name));
 
     let open = move |_| {
         stage.set(Stage::Choose);
@@ -253,8 +259,8 @@ pub fn TransferDevices(
     let (max_rows, max_mb) = (limits.max_rows, limits.max_bytes / (1024 * 1024));
     let status = move || {
         in_progress.get().map(|p| {
-            let source = source_label(&p.source);
-            if finished.get().flatten() == Some(true) {
+            let source = messages::source_name(p.source.as_deref());
+            if finished.get().flatten() == Some((p.job, true)) {
                 tr!("transfer-done", {
                     "job" => p.job.to_string(),
                     "count" => p.rows,
@@ -296,7 +302,7 @@ pub fn TransferDevices(
             </p>
             <div class="drop-zone">
                 <label for="transfer-file">{move_tr!("transfer-file-label")}</label>
-                <FilePicker id="transfer-file" accept=".csv,.txt,.xlsx,text/csv" on_file=take_file/>
+                <FilePicker id="transfer-file" accept=".csv,.txt,.xlsx,text/csv" chosen=chosen_file on_file=take_file/>
                 <span class="hint">{move_tr!("transfer-drop-hint")}</span>
             </div>
             {move || match stage.get() {
@@ -345,15 +351,11 @@ fn ReviewPanel(
     let problems = review.problems.len();
     let download_problems = {
         let reviewed = reviewed.clone();
-        // The click runs outside the component; its owner has the language.
-        let owner = Owner::current().expect("rendered inside the app");
         move |_| {
-            let csv = owner.with(|| {
-                problems_csv_worded(&reviewed.review, |p| {
-                    tr!("transfer-problem-cell", {
-                        "line" => p.line,
-                        "reason" => messages::row_reason(&p.reason),
-                    })
+            let csv = problems_csv_worded(&reviewed.review, |p| {
+                tr!("transfer-problem-cell", {
+                    "line" => p.line,
+                    "reason" => messages::row_reason(&p.reason),
                 })
             });
             let _ = browser::download_csv("transfer-rows-with-problems.csv", &csv);
@@ -410,8 +412,7 @@ fn ReviewPanel(
             }
         })
         .collect_view();
-    // The cells outside the `<tr>`: leptos-fluent's translations check
-    // misses a message in the first braces after a `tr` token.
+    // Outside the `<tr>`: see `crate::i18n` on the translations check.
     let headers = view! {
         <th scope="col" class="num">{move_tr!("transfer-col-line")}</th>
         <th scope="col">{move_tr!("transfer-col-serial")}</th>

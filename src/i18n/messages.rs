@@ -3,8 +3,8 @@
 //! `wxp-core` words its errors in English (`Display`), for logs, tests and
 //! the files the backend reads; the portal shows each one through the
 //! Fluent message of its kind, with the same facts as arguments. Each
-//! function reads the language, so call it inside a reactive closure (or
-//! pass the `I18n` where there is none, as in event handlers).
+//! function reads the language (from the reactive owner, as `tr!` does), so
+//! text built inside a reactive closure follows a language switch.
 
 use crate::backend::{BackendError, Notice};
 use crate::i18n::format::number;
@@ -20,7 +20,7 @@ use wxp_core::store::RestoreError;
 use wxp_core::transfer_file::{
     Delimiter, Encoding, FileError, FileProblem, Format, Place, RowReason,
 };
-use wxp_core::{AccessError, PartnerKind, Role};
+use wxp_core::{AccessError, PartnerKind, Role, TenantId};
 
 /// A role's name.
 pub fn role(role: &Role) -> String {
@@ -146,6 +146,7 @@ pub fn backend(error: &BackendError) -> String {
     match error {
         BackendError::Access(e) => access(e),
         BackendError::Transport(m) => tr!("backend-transport", {"message" => m.clone()}),
+        BackendError::Unreadable(m) => tr!("backend-unreadable", {"message" => m.clone()}),
         BackendError::Server { status, message } => tr!("backend-server", {
             "status" => *status,
             "message" => message.clone(),
@@ -357,10 +358,25 @@ pub fn row_reason(reason: &RowReason) -> String {
     }
 }
 
+/// The name of the page PCs are on: a customer's name, or (`None`) the
+/// partner's Unassigned Devices.
+pub fn source_name(customer_name: Option<&str>) -> String {
+    match customer_name {
+        Some(name) => name.to_owned(),
+        None => tr!("menu-unassigned-devices"),
+    }
+}
+
+/// [`source_name`] of a tenant: its customer's name as recorded with it
+/// (`customer_name`), or Unassigned Devices for a holding tenant.
+pub fn tenant_name(tenant: &TenantId, customer_name: &str) -> String {
+    source_name(matches!(tenant, TenantId::Customer(_)).then_some(customer_name))
+}
+
 /// A page PCs can be on.
 pub fn place(place: &Place) -> String {
     match place {
-        Place::Unassigned => tr!("menu-unassigned-devices"),
+        Place::Unassigned => source_name(None),
         Place::Customer { name, .. } => tr!("place-customer-pcs", {"name" => name.clone()}),
     }
 }

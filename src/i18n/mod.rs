@@ -3,9 +3,17 @@
 //! Every text a user reads is a Fluent message in `locales/<language>/*.ftl`,
 //! looked up with leptos-fluent's `tr!` / `move_tr!`. The build checks the
 //! messages against the code: a `tr!` naming a message missing in either
-//! language, or a message no code uses, is a compile error. Numbers and
-//! dates go through the browser's `Intl` formatters ([`format`]); domain
-//! errors and problems are worded in [`messages`].
+//! language, or a message no code uses, is a compile error.
+//!
+//! Two limits of that check (leptos-fluent 0.3.1), which the code works
+//! around: it sees a message's variables only at its top level or as a
+//! selector, so a number shown inside a plural is passed twice (`$count`
+//! selects, `$n` shows, outside the selector); and it takes the `tr` of an
+//! HTML `<tr>` for its macro and skips the braces after it, so a message
+//! that would come first in a `<tr>` is looked up before the `view!`.
+//!
+//! Numbers and dates go through the browser's `Intl` formatters
+//! ([`format`]); domain errors and problems are worded in [`messages`].
 
 pub mod format;
 pub mod messages;

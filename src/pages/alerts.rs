@@ -11,17 +11,24 @@ use leptos::task::spawn_local;
 use leptos_fluent::{move_tr, tr};
 use std::time::Duration;
 use wxp_core::engine::{Alert, AlertId, AlertKind, Delivery, Repair};
-use wxp_core::ids::TenantId;
 
 /// How often the page looks for alerts raised since it loaded.
 const POLL: Duration = Duration::from_secs(2);
 
+/// The newest alert's id in a list (newest first).
+fn newest(list: &[Alert]) -> Option<AlertId> {
+    list.first().map(|a| a.id)
+}
+
 /// Alerts arrive over time (the backend raises them): bumps `version`, and
-/// so reloads the list, when the number of alerts changed.
-fn watch_for_new_alerts(version: RwSignal<u32>) {
+/// so reloads `shown`, when the backend's newest alert is not the one on
+/// screen.
+fn watch_for_new_alerts(
+    shown: LocalResource<Result<Vec<Alert>, BackendError>>,
+    version: RwSignal<u32>,
+) {
     let backend = use_backend();
     let user = current_user();
-    let seen = StoredValue::new(None::<usize>);
     // Talks to the outside world: polls the backend.
     let poll = move || {
         let (backend, user) = (backend.clone(), user.clone());
@@ -29,13 +36,15 @@ fn watch_for_new_alerts(version: RwSignal<u32>) {
             let Ok(list) = backend.alerts(user).await else {
                 return;
             };
-            if seen.get_value().is_some_and(|n| n != list.len()) {
-                version.update(|v| *v += 1);
+            // The page may have gone while the backend answered.
+            let Some(Some(Ok(on_screen))) = shown.try_get_untracked() else {
+                return;
+            };
+            if newest(&on_screen) != newest(&list) {
+                let _ = version.try_update(|v| *v += 1);
             }
-            seen.set_value(Some(list.len()));
         });
     };
-    poll();
     if let Ok(handle) = set_interval_with_handle(poll, POLL) {
         on_cleanup(move || handle.clear());
     }
@@ -54,7 +63,7 @@ pub fn AlertsPage() -> impl IntoView {
             backend.alerts(user.clone())
         }
     });
-    watch_for_new_alerts(version);
+    watch_for_new_alerts(alerts, version);
     // The alert whose end-user pop-up is on screen.
     let pop_up = RwSignal::new(None::<Alert>);
     let simulate = Action::new_local({
@@ -189,18 +198,13 @@ fn AlertTable(alerts: Vec<Alert>, pop_up: RwSignal<Option<Alert>>) -> impl IntoV
                     let pending = a.delivery == Delivery::EndUserPopUp && a.repair == Repair::NotRequested;
                     let shown = a.clone();
                     let (id, raised_at, kind, repair) = (a.id, a.raised_at, a.kind, a.repair.clone());
-                    // The holding tenant is Unassigned Devices in the
-                    // user's language; a dashboard is its customer's name.
-                    let place = match a.tenant {
-                        TenantId::Holding(_) => None,
-                        TenantId::Customer(_) => Some(a.tenant_name.clone()),
-                    };
+                    let (tenant, tenant_name) = (a.tenant.clone(), a.tenant_name.clone());
                     view! {
                         <tr>
                             <th scope="row">{a.id.to_string()}</th>
                             <td>{move || timestamp(raised_at)}</td>
                             <td><code>{a.serial.to_string()}</code></td>
-                            <td>{move || place.clone().unwrap_or_else(|| tr!("menu-unassigned-devices"))}</td>
+                            <td>{move || messages::tenant_name(&tenant, &tenant_name)}</td>
                             <td>{move || messages::alert_kind(kind)}</td>
                             <td>
                                 {match a.delivery {

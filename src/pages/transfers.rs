@@ -3,7 +3,7 @@
 use crate::backend::use_backend;
 use crate::browser;
 use crate::components::loaded::loaded;
-use crate::components::notification_center::{source_name, DataVersion};
+use crate::components::notification_center::DataVersion;
 use crate::components::shell::current_user;
 use crate::i18n::format::{number, timestamp};
 use crate::i18n::messages;
@@ -68,7 +68,7 @@ fn TransferTable(jobs: Vec<TransferJob>) -> impl IntoView {
                         <tr>
                             <th scope="row">{id.clone()}</th>
                             <td>{move || timestamp(submitted)}</td>
-                            <td>{move || source_name(&source, &source_text)}</td>
+                            <td>{move || messages::tenant_name(&source, &source_text)}</td>
                             <td>{job.target_name.clone()}</td>
                             <td class="num">{move || number(rows)}</td>
                             <td>{move || messages::job_state(state)}</td>

@@ -104,7 +104,7 @@ test('the whole transfer procedure in Italian: ID cliente, Trasferisci, the file
   ]);
   const upload = dialog.getByRole('button', { name: 'Carica', exact: true });
   await expectEnabled(upload, false);
-  await review.getByRole('checkbox', { name: 'Escludi la riga con problemi e trasferisci i 3 PC restanti' }).check();
+  await review.getByRole('checkbox', { name: 'Escludi la riga con problemi e trasferisci i PC restanti (3)' }).check();
   await expectText(review.getByText(/ PC\.$/), 'Verranno trasferiti 3 PC.');
   await dialog.getByRole('checkbox', { name: 'I dispositivi sono fisicamente in possesso del cliente' }).check();
   await expectEnabled(upload);

@@ -1,4 +1,5 @@
-//! Number formatting for the portal's English text.
+//! Number formatting for wxp-core's own English text (error messages,
+//! logs); the portal formats numbers for the user's language itself.
 
 /// `1234567` as `1,234,567`.
 pub fn thousands(n: usize) -> String {
@@ -13,15 +14,6 @@ pub fn thousands(n: usize) -> String {
     out
 }
 
-/// `1 PC`, `1,200 PCs`.
-pub fn pcs(n: usize) -> String {
-    if n == 1 {
-        "1 PC".to_owned()
-    } else {
-        format!("{} PCs", thousands(n))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -33,7 +25,5 @@ mod tests {
         assert_eq!(thousands(1_000), "1,000");
         assert_eq!(thousands(100_000), "100,000");
         assert_eq!(thousands(1_234_567), "1,234,567");
-        assert_eq!(pcs(1), "1 PC");
-        assert_eq!(pcs(1_200), "1,200 PCs");
     }
 }

@@ -19,14 +19,6 @@ pub enum PartnerKind {
 }
 
 impl PartnerKind {
-    /// The name HP uses for this kind of partner.
-    pub fn label(self) -> &'static str {
-        match self {
-            PartnerKind::ResellViewMonitor => "Resell and View/Monitor",
-            PartnerKind::ServiceDelivery => "Service Delivery",
-        }
-    }
-
     /// The HP University course IDs that complete this partner's setup, in
     /// the order they must be taken.
     pub fn required_courses(self) -> &'static [&'static str] {

@@ -28,14 +28,6 @@ impl DemoSize {
     /// Both sizes, in display order.
     pub const ALL: [DemoSize; 2] = [DemoSize::Standard, DemoSize::Large];
 
-    /// The name shown to users.
-    pub fn label(self) -> &'static str {
-        match self {
-            DemoSize::Standard => "Standard (about 3,500 PCs)",
-            DemoSize::Large => "Large (100,000 unassigned PCs)",
-        }
-    }
-
     /// The PCs in the main partner's holding tenant.
     pub fn main_holding_devices(self) -> usize {
         match self {

@@ -10,7 +10,6 @@ use super::{AccessError, Engine, Event};
 use crate::date::Timestamp;
 use crate::export::write_csv;
 use crate::fast_hash::{FastMap, FastSet};
-use crate::format::pcs;
 use crate::ids::{CustomerId, PartnerId, TenantId, UserId};
 use crate::model::Role;
 use crate::serial::SerialNumber;
@@ -61,17 +60,6 @@ pub enum JobState {
     Running,
     /// Done; every row has a result.
     Completed,
-}
-
-impl JobState {
-    /// The name shown to users.
-    pub fn label(self) -> &'static str {
-        match self {
-            JobState::Queued => "Queued",
-            JobState::Running => "In progress",
-            JobState::Completed => "Completed",
-        }
-    }
 }
 
 /// Success or Failed, as the Summary's State column says.
@@ -142,19 +130,6 @@ impl TransferJob {
     /// Rows that did not.
     pub fn failed(&self) -> usize {
         self.results.len() - self.succeeded()
-    }
-
-    /// "12 PCs to Contoso Ltd: 11 transferred, 1 failed".
-    pub fn headline(&self) -> String {
-        let what = format!("{} to {}", pcs(self.rows.len()), self.target_name);
-        match self.state {
-            JobState::Completed => format!(
-                "{what}: {} transferred, {} failed",
-                self.succeeded(),
-                self.failed()
-            ),
-            state => format!("{what}: {}", state.label().to_lowercase()),
-        }
     }
 
     /// The Summary: one row per submitted row.
