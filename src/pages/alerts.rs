@@ -37,10 +37,13 @@ fn watch_for_new_alerts(
                 return;
             };
             // The page may have gone while the backend answered.
-            let Some(Some(Ok(on_screen))) = shown.try_get_untracked() else {
+            let Some(Some(on_screen)) = shown.try_with_untracked(|shown| match shown {
+                Some(Ok(alerts)) => Some(newest(alerts)),
+                _ => None,
+            }) else {
                 return;
             };
-            if newest(&on_screen) != newest(&list) {
+            if on_screen != newest(&list) {
                 let _ = version.try_update(|v| *v += 1);
             }
         });
