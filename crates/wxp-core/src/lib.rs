@@ -16,8 +16,11 @@
 //! - [`device_query`]: sorting and filtering of device lists, fast enough
 //!   for 100,000 devices per keystroke.
 //! - [`export`]: CSV output that is safe to open in Excel.
+//! - [`api`]: the JSON the page and the server exchange, beside the domain
+//!   types that travel as they are.
 #![deny(missing_docs)]
 
+pub mod api;
 pub mod catalog;
 pub mod date;
 pub mod device_query;

@@ -1,0 +1,151 @@
+//! The JSON the portal's page and its server exchange (`/api/v1/…`), beside
+//! the domain types that travel as they are ([`crate::engine::Session`],
+//! [`crate::engine::TransferJob`], …).
+//!
+//! Both sides compile these same types, so a field renamed on one side is a
+//! build error on the other, not a silent `null`.
+
+use crate::date::Date;
+use crate::engine::{AlertError, AlertKind, CaseError, DashboardError, SubmitError};
+use crate::AccessError;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The API's path prefix, below the server's origin.
+pub const API_BASE: &str = "/api/v1";
+
+/// The session cookie's name.
+pub const SESSION_COOKIE: &str = "wxp_session";
+
+/// `POST /api/v1/session`: a password sign-in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignIn {
+    /// The account's e-mail address.
+    pub email: String,
+    /// Its password.
+    pub password: String,
+}
+
+/// `POST /api/v1/demo/session`: a one-click sign-in as a demo account.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoSignIn {
+    /// The demo account.
+    pub user: crate::UserId,
+}
+
+/// A switch turned on or off (insights collection, self-service alerts).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Switch {
+    /// On or off.
+    pub enabled: bool,
+}
+
+/// `POST /api/v1/customers/{id}/enrolments`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Enrolment {
+    /// The customer's cPIN.
+    pub cpin: String,
+    /// The serial numbers, as entered.
+    pub serials: Vec<String>,
+}
+
+/// `POST /api/v1/alerts`: "Simulate alert".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SimulateAlert {
+    /// The PC's serial number, as entered.
+    pub serial: String,
+    /// What happened.
+    pub kind: AlertKind,
+}
+
+/// `POST /api/v1/repair-requests/{id}/schedule`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScheduleRepair {
+    /// The day of the repair.
+    pub on: Date,
+}
+
+/// What changed, as the live-update stream (`GET /api/v1/events`, Server-Sent
+/// Events) names it. A page refreshes the views that show that topic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Topic {
+    /// Customers and their settings.
+    Customers,
+    /// Where PCs are (a transfer, an enrolment, an ingest).
+    Devices,
+    /// Transfer jobs: submitted, running, completed.
+    Transfers,
+    /// The Notification Center.
+    Notifications,
+    /// Hardware alerts and repair requests.
+    Alerts,
+    /// Support cases.
+    Cases,
+}
+
+impl Topic {
+    /// Every topic.
+    pub const ALL: [Topic; 6] = [
+        Topic::Customers,
+        Topic::Devices,
+        Topic::Transfers,
+        Topic::Notifications,
+        Topic::Alerts,
+        Topic::Cases,
+    ];
+}
+
+/// The body of every error the API answers: what went wrong, in English,
+/// and the machine-readable reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErrorBody {
+    /// What went wrong, for a person reading the response.
+    pub message: String,
+    /// Why, for the client to word it in the user's language.
+    pub reason: ErrorReason,
+}
+
+/// Why the API refused a request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "detail", rename_all = "snake_case")]
+pub enum ErrorReason {
+    /// The domain refused: the user may not see or do this (403/404).
+    Access(AccessError),
+    /// A transfer was refused before it was queued (422).
+    Submit(SubmitError),
+    /// A dashboard change was refused (422).
+    Dashboard(DashboardError),
+    /// An alert operation was refused (422).
+    Alert(AlertError),
+    /// A support case was refused (422).
+    Case(CaseError),
+    /// Nobody is signed in, or the session ended (401).
+    SignedOut,
+    /// The e-mail address or password is wrong (401).
+    WrongCredentials,
+    /// Too many failed sign-ins; try again after this many seconds (429).
+    TooManyAttempts {
+        /// Seconds to wait.
+        retry_after: u64,
+    },
+    /// The request itself is malformed: bad JSON, wrong types, unknown
+    /// fields, a bad path parameter (400, 413, 415, 422).
+    BadRequest,
+    /// No such route or resource (404).
+    NotFound,
+    /// The server is in trouble; nothing was changed (500, 503).
+    Server,
+}
+
+impl fmt::Display for ErrorBody {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
