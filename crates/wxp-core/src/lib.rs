@@ -13,6 +13,11 @@
 //! - [`engine::Engine`]: answers the backend's operations and enforces who
 //!   may see what. Its state is the seed plus a log of [`engine::Event`]s,
 //!   which is what [`store`] persists.
+//! - [`rules`]: the domain's decisions (who may see what, whether a
+//!   transfer is accepted, each row's and each enrolled PC's outcome, where
+//!   a repair request goes…) as pure functions over facts. The engine
+//!   gathers those facts from memory and a server from its database; both
+//!   apply the same rules.
 //! - [`device_query`]: sorting and filtering of device lists, fast enough
 //!   for 100,000 devices per keystroke.
 //! - [`export`]: CSV output that is safe to open in Excel.
@@ -31,6 +36,7 @@ pub mod format;
 pub mod ids;
 pub mod model;
 pub mod rng;
+pub mod rules;
 pub mod seed;
 pub mod serial;
 pub mod store;

@@ -10,7 +10,9 @@
 use super::{AccessError, Engine, Event};
 use crate::date::{Date, Timestamp};
 use crate::ids::{PartnerId, TenantId, UserId};
-use crate::model::{Device, PartnerKind, Role};
+use crate::model::Device;
+use crate::rules::alerts as rules;
+use crate::rules::{access, transfer};
 use crate::serial::SerialNumber;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -258,11 +260,7 @@ impl Engine {
             .alerts
             .iter()
             .rev()
-            .filter(|a| match (&acting.role, &a.tenant) {
-                (Role::PartnerAdmin { partner }, _) => *partner == a.partner,
-                (Role::ItAdmin { customer }, TenantId::Customer(c)) => c == customer,
-                (Role::ItAdmin { .. }, TenantId::Holding(_)) => false,
-            })
+            .filter(|a| access::may_see_alert(&acting.role, &a.partner, &a.tenant))
             .cloned()
             .collect())
     }
@@ -275,13 +273,7 @@ impl Engine {
         alert: AlertId,
         now: Timestamp,
     ) -> Result<Repair, AlertError> {
-        let a = self.visible_alert(user, alert)?;
-        if a.delivery != Delivery::EndUserPopUp {
-            return Err(AlertError::NoPopUp);
-        }
-        if a.repair != Repair::NotRequested {
-            return Err(AlertError::AlreadyRequested);
-        }
+        rules::check_repair_request(&self.visible_alert(user, alert)?)?;
         self.replay(Event::RepairRequested { alert, at: now })
             .map_err(|_| AlertError::NoSuchAlert(alert))?;
         Ok(self.visible_alert(user, alert)?.repair)
@@ -289,14 +281,11 @@ impl Engine {
 
     /// Repair requests in the Service Delivery partner's CSDP account.
     pub fn repair_requests(&self, user: &UserId) -> Result<Vec<Alert>, AlertError> {
-        let partner = self.acting_partner(self.user(user)?)?;
-        if partner.kind != PartnerKind::ServiceDelivery {
-            return Err(AlertError::CannotSchedule);
-        }
+        rules::check_csdp_access(self.acting_partner(self.user(user)?)?)?;
         Ok(self
             .alerts(user)?
             .into_iter()
-            .filter(|a| matches!(a.repair, Repair::WithPartner | Repair::Scheduled(_)))
+            .filter(|a| rules::is_repair_request(&a.repair))
             .collect())
     }
 
@@ -338,22 +327,15 @@ impl Engine {
             .find(|(_, devices)| devices.iter().any(|d| d.serial == serial))
             .map(|(t, _)| t.clone())
             .ok_or_else(|| format!("there is no PC {serial}"))?;
-        let (partner, tenant_name, delivery) = match &tenant {
-            TenantId::Holding(p) => (
-                p.clone(),
-                "Unassigned Devices".to_owned(),
-                Delivery::EndUserPopUp,
-            ),
+        let (partner, customer) = match &tenant {
+            TenantId::Holding(p) => (p.clone(), None),
             TenantId::Customer(id) => {
                 let c = self.find_customer(id).ok_or("an unknown customer")?;
-                let delivery = if c.self_service_alerts {
-                    Delivery::EndUserPopUp
-                } else {
-                    Delivery::AdminsOnly
-                };
-                (c.partner.clone(), c.name.clone(), delivery)
+                (c.partner.clone(), Some(c))
             }
         };
+        let tenant_name = transfer::tenant_name(&tenant, customer.map(|c| c.name.as_str()));
+        let delivery = rules::delivery(&tenant, customer);
         self.alerts.push(Alert {
             id,
             serial,
@@ -384,10 +366,7 @@ impl Engine {
             .iter_mut()
             .find(|a| a.id == id)
             .expect("just found");
-        a.repair = match kind {
-            PartnerKind::ResellViewMonitor => Repair::WithHpSupport,
-            PartnerKind::ServiceDelivery => Repair::WithPartner,
-        };
+        a.repair = rules::repair_route(kind);
         Ok(())
     }
 

@@ -2,10 +2,11 @@
 //! their self-service alerts.
 
 use super::{AccessError, Engine, Event};
-use crate::fast_hash::FastSet;
 use crate::ids::{CustomerId, PartnerId, TenantId, UserId};
-use crate::model::{Customer, Role, User};
+use crate::model::Customer;
 use crate::rng::Rng;
+use crate::rules::enrolment::{self, EnrolPlace};
+use crate::rules::{alerts, dashboard};
 use crate::serial::{SerialError, SerialNumber};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -136,32 +137,11 @@ impl Engine {
         partner: &PartnerId,
         new: NewCustomer,
     ) -> Result<NewCustomer, DashboardError> {
-        let name = new.name.trim().to_owned();
-        if name.is_empty() {
-            return Err(DashboardError::EmptyName);
-        }
-        let taken = self
-            .world
-            .customers
-            .iter()
-            .any(|c| &c.partner == partner && c.name.to_lowercase() == name.to_lowercase());
-        if taken {
-            return Err(DashboardError::DuplicateName(name));
-        }
-        let country = new.country.trim().to_owned();
-        if country.is_empty() {
-            return Err(DashboardError::EmptyCountry);
-        }
-        let email = new.admin_email.trim().to_owned();
-        let valid_email = matches!(email.split_once('@'), Some((local, domain))
-            if !local.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.') && !email.contains(' '));
-        if !valid_email {
-            return Err(DashboardError::BadEmail(email));
-        }
-        Ok(NewCustomer {
-            name,
-            country,
-            admin_email: email,
+        dashboard::check_new_customer(new, |key| {
+            self.world
+                .customers
+                .iter()
+                .any(|c| &c.partner == partner && dashboard::name_key(&c.name) == key)
         })
     }
 
@@ -177,10 +157,7 @@ impl Engine {
         serials: &[String],
     ) -> Result<Vec<EnrolOutcome>, DashboardError> {
         let acting = self.user(user)?;
-        let c = self.visible_customer(acting, customer)?;
-        if !c.cpin.eq_ignore_ascii_case(cpin.trim()) {
-            return Err(DashboardError::WrongCpin);
-        }
+        enrolment::check_cpin(self.visible_customer(acting, customer)?, cpin)?;
         let outcomes = self.plan_enrolment(customer, serials);
         self.replay(Event::Enrolled {
             customer: customer.clone(),
@@ -196,31 +173,23 @@ impl Engine {
         };
         let holding = TenantId::Holding(c.partner.clone());
         let own = TenantId::Customer(customer.clone());
-        let mut seen = FastSet::default();
-        serials
-            .iter()
-            .map(|text| {
-                let serial = match SerialNumber::parse(text) {
-                    Ok(s) => s,
-                    Err(e) => return EnrolOutcome::Invalid(e),
-                };
-                let in_tenant = |t: &TenantId| {
-                    self.world
-                        .tenants
-                        .get(t)
-                        .is_some_and(|d| d.iter().any(|d| d.serial == serial))
-                };
-                if in_tenant(&own) || !seen.insert(serial) {
-                    EnrolOutcome::AlreadyEnrolled
-                } else if in_tenant(&holding) {
-                    EnrolOutcome::Enrolled
-                } else if self.in_partner_customer(&c.partner, &serial) {
-                    EnrolOutcome::OtherCustomer
-                } else {
-                    EnrolOutcome::NotFound
-                }
-            })
-            .collect()
+        let in_tenant = |t: &TenantId, serial: &SerialNumber| {
+            self.world
+                .tenants
+                .get(t)
+                .is_some_and(|d| d.iter().any(|d| d.serial == *serial))
+        };
+        enrolment::enrol_outcomes(serials, |serial| {
+            if in_tenant(&own, serial) {
+                EnrolPlace::ThisDashboard
+            } else if in_tenant(&holding, serial) {
+                EnrolPlace::PartnerHolding
+            } else if self.in_partner_customer(&c.partner, serial) {
+                EnrolPlace::OtherCustomerOfPartner
+            } else {
+                EnrolPlace::Elsewhere
+            }
+        })
     }
 
     /// Whether the PC is in a dashboard of another customer of the same
@@ -248,14 +217,12 @@ impl Engine {
     ) -> Result<(), DashboardError> {
         let acting = self.user(user)?;
         self.visible_customer(acting, customer)?;
-        if !enabled
-            && self
-                .summary(self.find_customer(customer).expect("just found"))
-                .devices
-                == 0
-        {
-            return Err(DashboardError::AlertsNeedFirstPc);
-        }
+        let devices = self
+            .world
+            .tenants
+            .get(&TenantId::Customer(customer.clone()))
+            .map_or(0, Vec::len);
+        alerts::check_self_service_change(enabled, devices)?;
         self.replay(Event::SelfServiceAlertsSet {
             customer: customer.clone(),
             enabled,
@@ -278,15 +245,9 @@ impl Engine {
             .tenants
             .entry(TenantId::Customer(customer.id.clone()))
             .or_default();
-        let local = admin_email.split('@').next().unwrap_or("admin");
-        self.world.users.push(User {
-            id: UserId(format!("u-{}", customer.id.as_str().to_lowercase())),
-            name: local.to_owned(),
-            email: admin_email.to_owned(),
-            role: Role::ItAdmin {
-                customer: customer.id.clone(),
-            },
-        });
+        self.world
+            .users
+            .push(dashboard::it_admin_for(customer, admin_email));
         Ok(())
     }
 
@@ -299,13 +260,7 @@ impl Engine {
             .find_customer(customer)
             .ok_or_else(|| format!("it names an unknown customer {customer}"))?;
         let holding = TenantId::Holding(c.partner.clone());
-        let moves: FastSet<SerialNumber> = self
-            .plan_enrolment(customer, serials)
-            .iter()
-            .zip(serials)
-            .filter(|(o, _)| **o == EnrolOutcome::Enrolled)
-            .filter_map(|(_, s)| SerialNumber::parse(s).ok())
-            .collect();
+        let moves = enrolment::enrolled(serials, &self.plan_enrolment(customer, serials));
         self.move_devices(&holding, &TenantId::Customer(customer.clone()), &moves);
         Ok(())
     }

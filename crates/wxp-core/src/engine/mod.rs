@@ -25,6 +25,7 @@ pub use transfers::{
 use crate::date::Timestamp;
 use crate::ids::{CustomerId, PartnerId, TenantId, UserId};
 use crate::model::{Customer, Device, Partner, PartnerKind, Role, SupportPlan, User};
+use crate::rules::access;
 use crate::seed::{self, DemoConfig, World};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -378,7 +379,7 @@ impl Engine {
             .world
             .customers
             .iter()
-            .filter(|c| may_see_customer(user, c))
+            .filter(|c| access::may_see_customer(&user.role, c))
             .map(|c| self.summary(c))
             .collect();
         list.sort_by(|a, b| a.customer.name.cmp(&b.customer.name));
@@ -410,37 +411,24 @@ impl Engine {
     /// and location only where the customer's HP Insights collection is on.
     pub fn devices(&self, user: &UserId, tenant: &TenantId) -> Result<Vec<Device>, AccessError> {
         let user = self.user(user)?;
-        let show_insights = match tenant {
+        let customer = match tenant {
             TenantId::Holding(partner_id) => {
-                let partner = self.acting_partner(user)?;
-                if &partner.id != partner_id {
-                    return Err(AccessError::PartnersOnly);
-                }
-                if !partner.setup_complete {
-                    return Err(AccessError::SetupIncomplete(partner.id.clone()));
-                }
-                false
+                access::check_holding_access(&user.role, self.own_partner(user), partner_id)?;
+                None
             }
-            TenantId::Customer(id) => self.visible_customer(user, id)?.insights_collection,
+            TenantId::Customer(id) => Some(self.visible_customer(user, id)?),
         };
+        let show_insights = access::shows_insights(tenant, customer);
         let devices = self
             .world
             .tenants
             .get(tenant)
             .map(Vec::as_slice)
             .unwrap_or_default();
-        Ok(if show_insights {
-            devices.to_vec()
-        } else {
-            devices
-                .iter()
-                .map(|d| Device {
-                    last_user: None,
-                    location: None,
-                    ..d.clone()
-                })
-                .collect()
-        })
+        Ok(devices
+            .iter()
+            .map(|d| access::as_seen(d, show_insights))
+            .collect())
     }
 
     /// Turns HP Insights collection of last signed-in user and location on
@@ -484,18 +472,20 @@ impl Engine {
     }
 
     fn acting_partner(&self, user: &User) -> Result<&Partner, AccessError> {
-        match &user.role {
-            Role::PartnerAdmin { partner } => {
-                Ok(self.partner(partner).expect("seeded users have partners"))
-            }
-            Role::ItAdmin { .. } => Err(AccessError::PartnersOnly),
-        }
+        let id = access::acting_partner_id(&user.role)?;
+        Ok(self.partner(id).expect("seeded users have partners"))
+    }
+
+    /// The acting user's own partner record (None for an IT admin): the
+    /// fact the rules take as "the acting partner".
+    fn own_partner(&self, user: &User) -> Option<&Partner> {
+        access::acting_partner_id(&user.role)
+            .ok()
+            .and_then(|id| self.partner(id))
     }
 
     fn visible_customer(&self, user: &User, id: &CustomerId) -> Result<&Customer, AccessError> {
-        self.find_customer(id)
-            .filter(|c| may_see_customer(user, c))
-            .ok_or_else(|| AccessError::CustomerNotAvailable(id.clone()))
+        access::visible_customer(&user.role, id, self.find_customer(id))
     }
 
     fn summary(&self, customer: &Customer) -> CustomerSummary {
@@ -519,13 +509,6 @@ impl Engine {
             premium: devices.len() - premium_plus,
             premium_plus,
         }
-    }
-}
-
-fn may_see_customer(user: &User, customer: &Customer) -> bool {
-    match &user.role {
-        Role::PartnerAdmin { partner } => &customer.partner == partner,
-        Role::ItAdmin { customer: own } => &customer.id == own,
     }
 }
 

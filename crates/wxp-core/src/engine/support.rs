@@ -5,7 +5,7 @@
 use super::{AccessError, Engine, Event};
 use crate::date::Timestamp;
 use crate::ids::UserId;
-use crate::serial::SerialNumber;
+use crate::rules::support as rules;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -90,26 +90,8 @@ impl Engine {
         now: Timestamp,
     ) -> Result<u64, CaseError> {
         self.user(user)?;
-        let subject = case.subject.trim().to_owned();
-        if subject.is_empty() {
-            return Err(CaseError::EmptySubject);
-        }
-        let serials = case
-            .serials
-            .iter()
-            .filter(|s| !s.trim().is_empty())
-            .map(|s| {
-                SerialNumber::parse(s)
-                    .map(|s| s.to_string())
-                    .map_err(|_| CaseError::BadSerial(s.trim().to_owned()))
-            })
-            .collect::<Result<Vec<_>, _>>()?;
+        let case = rules::check_case(case)?;
         let id = self.cases.len() as u64 + 1;
-        let case = NewCase {
-            subject,
-            description: case.description.trim().to_owned(),
-            serials,
-        };
         self.replay(Event::CaseOpened {
             user: user.clone(),
             case,

@@ -9,9 +9,9 @@
 use super::{AccessError, Engine, Event};
 use crate::date::Timestamp;
 use crate::export::write_csv;
-use crate::fast_hash::{FastMap, FastSet};
+use crate::fast_hash::FastSet;
 use crate::ids::{CustomerId, PartnerId, TenantId, UserId};
-use crate::model::Role;
+use crate::rules::{access, alerts, transfer};
 use crate::serial::SerialNumber;
 use crate::transfer_file::Place;
 use serde::{Deserialize, Serialize};
@@ -232,32 +232,19 @@ impl Engine {
         request: &TransferRequest,
     ) -> Result<(PartnerId, CustomerId), SubmitError> {
         let acting = self.user(user)?;
-        let partner = self.acting_partner(acting)?.clone();
-        match &request.source {
-            TenantId::Holding(p) if *p != partner.id => {
-                return Err(AccessError::PartnersOnly.into())
-            }
-            TenantId::Holding(_) if !partner.setup_complete => {
-                return Err(AccessError::SetupIncomplete(partner.id.clone()).into())
-            }
-            TenantId::Holding(_) => {}
-            TenantId::Customer(id) => {
-                self.visible_customer(acting, id)?;
-            }
-        }
-        let first = request.rows.first().ok_or(SubmitError::NoRows)?;
-        let target = CustomerId::parse(&first.customer)
-            .map_err(|_| SubmitError::MalformedCustomerId(first.customer.trim().to_owned()))?;
-        if request
-            .rows
-            .iter()
-            .any(|r| CustomerId::parse(&r.customer).as_ref() != Ok(&target))
-        {
-            return Err(SubmitError::MixedCustomerIds);
-        }
-        self.visible_customer(acting, &target)
-            .map_err(|_| SubmitError::UnknownCustomer(target.clone()))?;
-        Ok((partner.id, target))
+        let source_customer = match &request.source {
+            TenantId::Customer(id) => self.find_customer(id),
+            TenantId::Holding(_) => None,
+        };
+        let target_customer =
+            transfer::claimed_target(&request.rows).and_then(|id| self.find_customer(&id));
+        let facts = transfer::SubmissionFacts {
+            role: &acting.role,
+            partner: self.own_partner(acting),
+            source_customer,
+            target_customer,
+        };
+        transfer::check_submission(request, &facts)
     }
 
     /// Marks a queued job as running.
@@ -332,18 +319,12 @@ impl Engine {
         let wanted: HashSet<&SerialNumber> = serials.iter().collect();
         let mut found = Vec::new();
         for (tenant, devices) in &self.world.tenants {
-            let place = match tenant {
-                TenantId::Holding(p) => match &acting.role {
-                    Role::PartnerAdmin { partner } if partner == p => Place::Unassigned,
-                    _ => continue,
-                },
-                TenantId::Customer(id) => match self.visible_customer(acting, id) {
-                    Ok(c) => Place::Customer {
-                        id: c.id.clone(),
-                        name: c.name.clone(),
-                    },
-                    Err(_) => continue,
-                },
+            let customer = match tenant {
+                TenantId::Customer(id) => self.find_customer(id),
+                TenantId::Holding(_) => None,
+            };
+            let Some(place) = access::place_for(&acting.role, tenant, customer) else {
+                continue;
             };
             found.extend(
                 devices
@@ -437,7 +418,8 @@ impl Engine {
             .ok_or_else(|| format!("there is no transfer {job}"))
     }
 
-    /// Each row's result against the state of now, and the PCs to move.
+    /// Each row's result against the state of now, and the PCs to move
+    /// (see [`transfer::row_results`]).
     fn plan_moves(&self, job: &TransferJob) -> (Vec<RowResult>, FastSet<SerialNumber>) {
         let empty = Vec::new();
         let in_source: FastSet<SerialNumber> = self
@@ -448,40 +430,9 @@ impl Engine {
             .iter()
             .map(|d| d.serial)
             .collect();
-        let to_itself = job.source == TenantId::Customer(job.target.clone());
-        let mut moves = FastSet::default();
-        let mut first_row: FastMap<SerialNumber, usize> = FastMap::default();
-        let failed = |description: String| RowResult {
-            state: RowState::Failed,
-            description,
-        };
-        let results = job
-            .rows
-            .iter()
-            .enumerate()
-            .map(|(i, row)| {
-                let serial = match SerialNumber::parse(&row.serial) {
-                    Ok(s) => s,
-                    Err(e) => return failed(format!("Invalid serial number: {e}")),
-                };
-                if let Some(first) = first_row.insert(serial, i) {
-                    first_row.insert(serial, first);
-                    return failed(format!("Duplicate serial number (also row {})", first + 1));
-                }
-                if !in_source.contains(&serial) {
-                    return failed(NOT_FOUND_DESCRIPTION.to_owned());
-                }
-                if to_itself {
-                    return failed("Device is already in this customer's dashboard".to_owned());
-                }
-                moves.insert(serial);
-                RowResult {
-                    state: RowState::Success,
-                    description: SUCCESS_DESCRIPTION.to_owned(),
-                }
-            })
-            .collect();
-        (results, moves)
+        transfer::row_results(&job.rows, &job.source, &job.target, |s| {
+            in_source.contains(s)
+        })
     }
 
     /// Moves PCs in one pass over the source, and applies the rule that the
@@ -506,10 +457,10 @@ impl Engine {
             });
         }
         let target_devices = self.world.tenants.entry(target.clone()).or_default();
-        let was_empty = target_devices.is_empty();
+        let alerts_on = alerts::arrival_turns_alerts_on(target_devices.len(), moved.len());
         target_devices.extend(moved);
         if let TenantId::Customer(id) = target {
-            if was_empty {
+            if alerts_on {
                 if let Some(c) = self.customer_mut(id) {
                     c.self_service_alerts = true;
                 }
@@ -518,12 +469,10 @@ impl Engine {
     }
 
     fn tenant_name(&self, tenant: &TenantId) -> String {
-        match tenant {
-            TenantId::Holding(_) => "Unassigned Devices".to_owned(),
-            TenantId::Customer(id) => self
-                .find_customer(id)
-                .map(|c| c.name.clone())
-                .unwrap_or_default(),
-        }
+        let customer = match tenant {
+            TenantId::Customer(id) => self.find_customer(id),
+            TenantId::Holding(_) => None,
+        };
+        transfer::tenant_name(tenant, customer.map(|c| c.name.as_str()))
     }
 }

@@ -26,7 +26,7 @@ pub enum Place {
 impl fmt::Display for Place {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Place::Unassigned => write!(f, "Unassigned Devices"),
+            Place::Unassigned => f.write_str(crate::rules::transfer::UNASSIGNED_DEVICES),
             Place::Customer { name, .. } => write!(f, "{name}'s Devices > PCs"),
         }
     }
