@@ -34,6 +34,7 @@ pub mod export;
 pub mod fast_hash;
 pub mod format;
 pub mod ids;
+pub mod ingest;
 pub mod model;
 pub mod rng;
 pub mod rules;

@@ -270,7 +270,7 @@ fn unique_customer_id(rng: &mut Rng, existing: &[Customer]) -> CustomerId {
 }
 
 /// A customer PIN: eight characters from an alphabet without look-alikes.
-pub(crate) fn cpin(rng: &mut Rng) -> String {
+pub fn cpin(rng: &mut Rng) -> String {
     const ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     (0..8).map(|_| *rng.pick(ALPHABET) as char).collect()
 }

@@ -1,0 +1,28 @@
+//! The operator's API: calls authenticated by the operator's bearer token,
+//! not by a user's session.
+
+use super::extract::Json;
+use crate::auth::OperatorToken;
+use crate::error::{ApiError, ApiResult};
+use crate::ingest::{ingest_live, IngestReport};
+use crate::state::AppState;
+use axum::extract::State;
+
+/// Adds the PCs of an e2Open resale report (CSV: Serial Number, Model,
+/// Product Number, Support Plan, Partner) to their partners' Unassigned
+/// Devices. Sending the same report again changes nothing.
+#[utoipa::path(post, path = "/operator/ingest", tag = "operator",
+    request_body(content = String, content_type = "text/csv", description = "The resale report"),
+    responses((status = 200, description = "What was added, and every bad row with its line", body = IngestReport),
+              (status = 401, description = "Not the operator's token")),
+    security(("operator" = [])))]
+pub async fn ingest(
+    State(state): State<AppState>,
+    _operator: OperatorToken,
+    body: String,
+) -> ApiResult<Json<IngestReport>> {
+    if body.trim().is_empty() {
+        return Err(ApiError::bad_request("the resale report is empty"));
+    }
+    Ok(Json(ingest_live(&state, &body).await?))
+}

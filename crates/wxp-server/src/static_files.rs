@@ -1,0 +1,138 @@
+//! The built app, served on the API's origin.
+//!
+//! Assets are compressed once, when the server starts, into `.br` and `.gz`
+//! files beside them (only where those are missing or older), and served
+//! precompressed to browsers that accept them. Every other path that is not
+//! a file gets `index.html`, so deep links work; `index.html` names the API
+//! base, so the page uses the server and not its in-browser backend.
+
+use axum::handler::HandlerWithoutStateExt;
+use axum::http::{header, HeaderValue};
+use axum::response::{Html, IntoResponse, Response};
+use axum::Router;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+/// The `<meta>` tag of trunk's `index.html` that selects the backend.
+const API_META_EMPTY: &str = r#"<meta name="wxp-api-base" content="" />"#;
+
+/// Writes `file.br` and `file.gz` beside every compressible file of `dir`
+/// that lacks an up-to-date one.
+pub fn precompress(dir: &Path) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            precompress(&path)?;
+            continue;
+        }
+        let compressible = matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("wasm" | "js" | "css" | "html" | "svg" | "json" | "txt")
+        );
+        if !compressible {
+            continue;
+        }
+        let modified = std::fs::metadata(&path)?.modified()?;
+        let raw = std::fs::read(&path)?;
+        let fresh = |suffix: &str| {
+            std::fs::metadata(with_suffix(&path, suffix))
+                .and_then(|m| m.modified())
+                .is_ok_and(|m| m >= modified)
+        };
+        if !fresh("br") {
+            let mut out = Vec::new();
+            let params = brotli::enc::BrotliEncoderParams {
+                quality: 11,
+                lgwin: 22,
+                ..Default::default()
+            };
+            brotli::BrotliCompress(&mut raw.as_slice(), &mut out, &params)?;
+            std::fs::write(with_suffix(&path, "br"), out)?;
+        }
+        if !fresh("gz") {
+            let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+            gz.write_all(&raw)?;
+            std::fs::write(with_suffix(&path, "gz"), gz.finish()?)?;
+        }
+    }
+    Ok(())
+}
+
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".");
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// `index.html` with the API base filled in.
+pub fn index_html(dir: &Path) -> std::io::Result<String> {
+    let html = std::fs::read_to_string(dir.join("index.html"))?;
+    let api = format!(
+        r#"<meta name="wxp-api-base" content="{}" />"#,
+        wxp_core::api::API_BASE
+    );
+    Ok(html.replace(API_META_EMPTY, &api))
+}
+
+/// The app's routes: its files, and `index.html` for every other path.
+pub fn router(dir: &Path) -> std::io::Result<Router> {
+    let index = index_html(dir)?;
+    let page = move || {
+        let index = index.clone();
+        async move {
+            let mut response: Response = Html(index).into_response();
+            response
+                .headers_mut()
+                .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+            response
+        }
+    };
+    let files = ServeDir::new(dir)
+        .precompressed_br()
+        .precompressed_gzip()
+        .append_index_html_on_directories(false)
+        .fallback(page.clone().into_service());
+    Ok(Router::new()
+        .route("/", axum::routing::get(page.clone()))
+        .route("/index.html", axum::routing::get(page))
+        .fallback_service(files)
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        )))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn precompression_writes_br_and_gz_beside_assets_only() {
+        let dir = std::env::temp_dir().join(format!("wxp-precompress-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("app.js"), "console.log('hi');".repeat(100)).unwrap();
+        std::fs::write(dir.join("photo.png"), [0u8; 10]).unwrap();
+        precompress(&dir).unwrap();
+        assert!(dir.join("app.js.br").exists() && dir.join("app.js.gz").exists());
+        assert!(!dir.join("photo.png.br").exists());
+        let br = std::fs::metadata(dir.join("app.js.br")).unwrap().len();
+        assert!(br < 200, "{br} bytes");
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn index_names_the_api_base() {
+        let dir = std::env::temp_dir().join(format!("wxp-index-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            dir.join("index.html"),
+            format!("<head>{API_META_EMPTY}</head>"),
+        )
+        .unwrap();
+        assert!(index_html(&dir).unwrap().contains(r#"content="/api/v1""#));
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+}

@@ -1,0 +1,178 @@
+//! The facts the domain's rules decide on, read from the database: users,
+//! partners, customers and what their tenants hold.
+//!
+//! Queries narrow by the obvious key (a partner's customers, a tenant's
+//! PCs); whether the acting user may see the result is decided by
+//! `wxp_core::rules`, never here.
+
+use super::rows::{tenant_columns, CustomerRow, DeviceRow, PartnerRow, UserRow};
+use sqlx::SqliteConnection;
+use wxp_core::engine::CustomerSummary;
+use wxp_core::{Customer, CustomerId, Device, Partner, PartnerId, Role, TenantId, User, UserId};
+
+/// A connection inside a transaction.
+pub type Conn = SqliteConnection;
+
+/// The columns of a `customers` row, as [`CustomerRow`] reads them.
+macro_rules! customer_columns {
+    () => {
+        "id, partner_id, name, country, cpin, insights_collection, self_service_alerts"
+    };
+}
+
+/// The columns of a `devices` row, as [`DeviceRow`] reads them.
+macro_rules! device_columns {
+    () => {
+        "serial, model, product_number, plan, warranty_end, last_seen, last_user, location"
+    };
+}
+
+/// A user by id.
+pub async fn user(conn: &mut Conn, id: &UserId) -> Result<Option<User>, sqlx::Error> {
+    sqlx::query_as::<_, UserRow>(
+        "SELECT id, name, email, partner_id, customer_id FROM users WHERE id = $1",
+    )
+    .bind(&id.0)
+    .fetch_optional(conn)
+    .await?
+    .map(UserRow::into_user)
+    .transpose()
+}
+
+/// Every user, in the order they were created (the demo accounts list).
+pub async fn users(conn: &mut Conn) -> Result<Vec<User>, sqlx::Error> {
+    sqlx::query_as::<_, UserRow>(
+        "SELECT id, name, email, partner_id, customer_id FROM users ORDER BY seq",
+    )
+    .fetch_all(conn)
+    .await?
+    .into_iter()
+    .map(UserRow::into_user)
+    .collect()
+}
+
+/// A partner by id.
+pub async fn partner(conn: &mut Conn, id: &PartnerId) -> Result<Option<Partner>, sqlx::Error> {
+    sqlx::query_as::<_, PartnerRow>(
+        "SELECT id, name, kind, setup_complete FROM partners WHERE id = $1",
+    )
+    .bind(&id.0)
+    .fetch_optional(conn)
+    .await?
+    .map(PartnerRow::into_partner)
+    .transpose()
+}
+
+/// A customer by id, whoever it belongs to.
+pub async fn customer(conn: &mut Conn, id: &CustomerId) -> Result<Option<Customer>, sqlx::Error> {
+    Ok(sqlx::query_as::<_, CustomerRow>(concat!(
+        "SELECT ",
+        customer_columns!(),
+        " FROM customers WHERE id = $1"
+    ))
+    .bind(&id.0)
+    .fetch_optional(conn)
+    .await?
+    .map(Customer::from))
+}
+
+/// The customers of the user's organisation: a partner's, or an IT Admin's
+/// own. The caller still applies `rules::access::may_see_customer`.
+pub async fn customers_of(conn: &mut Conn, role: &Role) -> Result<Vec<Customer>, sqlx::Error> {
+    let rows = match role {
+        Role::PartnerAdmin { partner } => {
+            sqlx::query_as::<_, CustomerRow>(concat!(
+                "SELECT ",
+                customer_columns!(),
+                " FROM customers WHERE partner_id = $1"
+            ))
+            .bind(&partner.0)
+            .fetch_all(conn)
+            .await?
+        }
+        Role::ItAdmin { customer } => {
+            sqlx::query_as::<_, CustomerRow>(concat!(
+                "SELECT ",
+                customer_columns!(),
+                " FROM customers WHERE id = $1"
+            ))
+            .bind(&customer.0)
+            .fetch_all(conn)
+            .await?
+        }
+    };
+    Ok(rows.into_iter().map(Customer::from).collect())
+}
+
+/// How many PCs a tenant holds, and how many of them are Premium+.
+pub async fn device_counts(conn: &mut Conn, tenant: &TenantId) -> Result<(i64, i64), sqlx::Error> {
+    let (kind, id) = tenant_columns(tenant);
+    let (all, plus): (i64, Option<i64>) = sqlx::query_as(
+        "SELECT COUNT(*), SUM(CASE WHEN plan = 'PremiumPlus' THEN 1 ELSE 0 END) \
+         FROM devices WHERE tenant_kind = $1 AND tenant_id = $2",
+    )
+    .bind(kind)
+    .bind(id)
+    .fetch_one(conn)
+    .await?;
+    Ok((all, plus.unwrap_or(0)))
+}
+
+/// A customer with the figures the portal shows about it.
+pub async fn summary(conn: &mut Conn, customer: Customer) -> Result<CustomerSummary, sqlx::Error> {
+    let (devices, premium_plus) =
+        device_counts(conn, &TenantId::Customer(customer.id.clone())).await?;
+    let partner_name = partner(conn, &customer.partner)
+        .await?
+        .map(|p| p.name)
+        .unwrap_or_default();
+    Ok(CustomerSummary {
+        customer,
+        partner_name,
+        devices: devices as usize,
+        premium: (devices - premium_plus) as usize,
+        premium_plus: premium_plus as usize,
+    })
+}
+
+/// The PCs of a tenant, by serial number.
+pub async fn devices(conn: &mut Conn, tenant: &TenantId) -> Result<Vec<Device>, sqlx::Error> {
+    let (kind, id) = tenant_columns(tenant);
+    sqlx::query_as::<_, DeviceRow>(concat!(
+        "SELECT ",
+        device_columns!(),
+        " FROM devices WHERE tenant_kind = $1 AND tenant_id = $2 ORDER BY serial"
+    ))
+    .bind(kind)
+    .bind(id)
+    .fetch_all(conn)
+    .await?
+    .into_iter()
+    .map(DeviceRow::into_device)
+    .collect()
+}
+
+/// The tenant each of `serials` is in, for those that exist at all.
+pub async fn tenants_of(
+    conn: &mut Conn,
+    serials: &[String],
+) -> Result<Vec<(String, TenantId)>, sqlx::Error> {
+    let mut found = Vec::new();
+    // Chunks keep each statement well under SQLite's bound-parameter limit.
+    for chunk in serials.chunks(500) {
+        let mut query = sqlx::QueryBuilder::new(
+            "SELECT serial, tenant_kind, tenant_id FROM devices WHERE serial IN (",
+        );
+        let mut list = query.separated(", ");
+        for serial in chunk {
+            list.push_bind(serial);
+        }
+        query.push(")");
+        let rows: Vec<(String, String, String)> =
+            query.build_query_as().fetch_all(&mut *conn).await?;
+        for (serial, kind, id) in rows {
+            found.push((serial, super::rows::tenant_from(&kind, id)?));
+        }
+    }
+    Ok(found)
+}
