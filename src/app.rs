@@ -1,7 +1,6 @@
-//! The app: backend and session in context, and the routes.
+//! The app: backend, session and live updates in context, and the routes.
 
-use crate::backend::{self, BackendHandle, Notice, StartupNotice};
-use crate::components::notification_center::DataVersion;
+use crate::backend::{self, BackendHandle, LiveUpdates, Notice, StartupNotice};
 use crate::components::shell::Shell;
 use crate::components::startup_notice::StartupNoticeBanner;
 use crate::i18n::I18nProvider;
@@ -11,7 +10,7 @@ use crate::pages::{
     portfolio_home::PortfolioHome, repair_requests::RepairRequestsPage, settings::SettingsPage,
     sign_in::SignIn, support::SupportPage, transfers::TransfersPage, unassigned::UnassignedDevices,
 };
-use crate::session::SignedIn;
+use crate::session::CurrentSession;
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
@@ -28,10 +27,14 @@ pub fn App() -> impl IntoView {
 /// The portal on a given backend; component tests mount this with their own.
 #[component]
 pub fn AppWith(backend: Arc<dyn backend::Backend>, notice: Option<Notice>) -> impl IntoView {
-    provide_context(BackendHandle(backend));
+    provide_context(BackendHandle(backend.clone()));
     provide_context(StartupNotice(RwSignal::new(notice)));
-    SignedIn::provide();
-    provide_context(DataVersion(RwSignal::new(0)));
+    let session = CurrentSession::provide(backend.clone());
+    // The page's one live-update subscription, open while someone is
+    // signed in; views track its topics.
+    let live = LiveUpdates::new();
+    provide_context(live);
+    backend::connect(backend, live, session.user());
 
     view! {
         <I18nProvider>

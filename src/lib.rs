@@ -15,6 +15,11 @@ pub mod paths;
 pub mod session;
 pub mod transfer;
 
+// The unit tests in `src` run in headless Chromium, like the component
+// tests (`cargo test --target wasm32-unknown-unknown`).
+#[cfg(all(test, target_arch = "wasm32"))]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
 /// Mounts the app on the page's `<body>`.
 pub fn mount() {
     console_error_panic_hook::set_once();

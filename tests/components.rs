@@ -5,17 +5,30 @@
 
 use leptos::prelude::*;
 use leptos::task::tick;
+use leptos_router::components::Router;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlInputElement};
 use wxp_core::date::Date;
+use wxp_core::engine::{
+    Alert, AlertId, AlertKind, CustomerSummary, EnrolOutcome, JobId, NewCase, NewCustomer,
+    Portfolio, Repair, Session, SubmittedRow, SupportCase, TransferJob, TransferRequest,
+};
 use wxp_core::seed::{DemoConfig, DemoSize};
-use wxp_core::{Engine, PartnerId, TenantId, UserId};
+use wxp_core::transfer_file::Place;
+use wxp_core::{CustomerId, Device, Engine, PartnerId, SerialNumber, TenantId, UserId};
+use wxp_portal::backend::{
+    Backend, BackendError, BackendHandle, DemoBackend, Listener, LiveUpdates, MockBackend, Reply,
+    StartupNotice, Subscription,
+};
 use wxp_portal::components::bar_chart::{Bar, BarChart};
 use wxp_portal::components::device_table::DeviceTable;
+use wxp_portal::components::notification_center::NotificationCenter;
 use wxp_portal::components::setup_notice::SetupIncompleteNotice;
 use wxp_portal::i18n::{format, I18nProvider};
+use wxp_portal::pages::sign_in::SignIn;
+use wxp_portal::session::CurrentSession;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -248,4 +261,381 @@ async fn numbers_and_dates_follow_the_language() {
     // other tests.
     click("en");
     tick().await;
+}
+
+// ----- The backend's identity, live updates and the sign-in page ----------
+
+const SESSION_KEY: &str = "wxp-portal/session";
+const ALPINE_ADMIN: &str = "u-alpine-admin";
+
+fn storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+/// Waits `ms` milliseconds, letting timers and the page run.
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Waits until `done` holds, for at most 5 seconds.
+async fn until(what: &str, done: impl Fn() -> bool) {
+    for _ in 0..250 {
+        if done() {
+            return;
+        }
+        sleep(20).await;
+    }
+    panic!("still not: {what}");
+}
+
+/// A mock over the standard demo data, with nobody remembered as signed in.
+fn fresh_mock() -> MockBackend {
+    storage().remove_item(SESSION_KEY).unwrap();
+    MockBackend::with_engine(Engine::new(DemoConfig::default()))
+}
+
+#[wasm_bindgen_test]
+async fn the_mock_holds_the_signed_in_demo_account_across_reloads() {
+    let mock = fresh_mock();
+    assert_eq!(mock.session().await, Ok(None));
+    assert_eq!(mock.customers().await, Err(BackendError::SignedOut));
+    assert!(!mock.supports_passwords());
+    assert_eq!(
+        mock.sign_in("admin@alpine.example".into(), "secret".into())
+            .await
+            .map(|s| s.user.id),
+        Err(BackendError::NoPasswords)
+    );
+
+    let demo = mock.demo().expect("the mock runs the demo");
+    let accounts = demo.accounts().await.unwrap().expect("demo accounts");
+    assert!(accounts.iter().any(|a| a.user.id.0 == ALPINE_ADMIN));
+    let session = demo
+        .sign_in_demo(UserId(ALPINE_ADMIN.into()))
+        .await
+        .unwrap();
+    assert_eq!(session.user.id.0, ALPINE_ADMIN);
+    // The operations act as the signed-in account, named by nobody.
+    assert!(!mock.customers().await.unwrap().is_empty());
+    assert_eq!(
+        storage().get_item(SESSION_KEY).unwrap().as_deref(),
+        Some(ALPINE_ADMIN)
+    );
+
+    // A reload (a new mock over the stored state) keeps the user signed in.
+    let reloaded = MockBackend::with_engine(Engine::new(DemoConfig::default()));
+    let again = reloaded.session().await.unwrap().expect("still signed in");
+    assert_eq!(again.user.id.0, ALPINE_ADMIN);
+
+    mock.sign_out().await.unwrap();
+    assert_eq!(mock.session().await, Ok(None));
+    assert_eq!(
+        mock.portfolio().await.map(|_| ()),
+        Err(BackendError::SignedOut)
+    );
+    assert_eq!(storage().get_item(SESSION_KEY).unwrap(), None);
+    let reloaded = MockBackend::with_engine(Engine::new(DemoConfig::default()));
+    assert_eq!(reloaded.session().await, Ok(None));
+}
+
+#[wasm_bindgen_test]
+async fn a_demo_account_the_data_no_longer_has_is_an_error_not_a_session() {
+    storage().set_item(SESSION_KEY, "u-ghost").unwrap();
+    let mock = MockBackend::with_engine(Engine::new(DemoConfig::default()));
+    assert!(matches!(
+        mock.session().await,
+        Err(BackendError::Access(wxp_core::AccessError::UnknownUser(_)))
+    ));
+    mock.sign_out().await.unwrap();
+    assert_eq!(mock.session().await, Ok(None));
+}
+
+/// The first few of Alpine's unassigned PCs, moved to its first customer.
+fn transfer_request(engine: &Engine, key: &str) -> TransferRequest {
+    let user = UserId(ALPINE_ADMIN.into());
+    let holding = TenantId::Holding(PartnerId("PRT-ALPINE".into()));
+    let target = engine.customers(&user).unwrap()[0].customer.id.clone();
+    TransferRequest {
+        key: key.to_owned(),
+        source: holding.clone(),
+        rows: engine
+            .devices(&user, &holding)
+            .unwrap()
+            .iter()
+            .take(2)
+            .map(|d| SubmittedRow {
+                serial: d.serial.to_string(),
+                customer: target.to_string(),
+            })
+            .collect(),
+    }
+}
+
+fn bell_label(root: &HtmlElement) -> String {
+    root.query_selector("button.bell")
+        .unwrap()
+        .expect("the bell")
+        .get_attribute("aria-label")
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn a_completed_transfer_reaches_the_bell_through_the_mocks_live_updates() {
+    storage()
+        .set_item("wxp-portal/transfer-duration-ms", "100")
+        .unwrap();
+    let mock = fresh_mock();
+    storage()
+        .remove_item("wxp-portal/transfer-duration-ms")
+        .unwrap();
+    let engine = Engine::new(DemoConfig::default());
+    mock.demo()
+        .unwrap()
+        .sign_in_demo(UserId(ALPINE_ADMIN.into()))
+        .await
+        .unwrap();
+    let backend: Arc<dyn Backend> = Arc::new(mock.clone());
+
+    let root = container();
+    let provided = backend.clone();
+    leptos::mount::mount_to(root.clone(), move || {
+        provide_context(BackendHandle(provided.clone()));
+        let live = LiveUpdates::new();
+        provide_context(live);
+        // The app's one subscription, here without the sign-in effect.
+        StoredValue::new_local(provided.subscribe(live.listener()));
+        view! { <I18nProvider><NotificationCenter/></I18nProvider> }
+    })
+    .forget();
+    until("the bell has loaded", || {
+        bell_label(&root) == "Notification Center, no unread notifications"
+    })
+    .await;
+
+    // The page has no timer of its own: only the mock's report of the
+    // completed job makes the bell read its notifications again.
+    let job = backend
+        .submit_transfer(transfer_request(&engine, "component-test"))
+        .await
+        .unwrap();
+    until("the bell shows the completed transfer", || {
+        bell_label(&root) == "Notification Center, 1 unread notification"
+    })
+    .await;
+    let panel = text_of(&root, "#notification-panel");
+    assert!(
+        panel.contains(&format!("Transfer {job}: 2 PCs to")),
+        "{panel}"
+    );
+    assert_eq!(
+        backend.transfer(job).await.unwrap().state,
+        wxp_core::engine::JobState::Completed
+    );
+}
+
+/// A server with passwords and no demo, refusing every sign-in; nothing
+/// else is asked of it.
+struct PasswordServer;
+
+fn not_asked<T: 'static>() -> Reply<T> {
+    Box::pin(async { Err(BackendError::NotFound("not asked in this test".into())) })
+}
+
+impl Backend for PasswordServer {
+    fn session(&self) -> Reply<Option<Session>> {
+        Box::pin(async { Ok(None) })
+    }
+    fn supports_passwords(&self) -> bool {
+        true
+    }
+    fn sign_in(&self, email: String, _password: String) -> Reply<Session> {
+        Box::pin(async move {
+            Err(if email.starts_with("locked") {
+                BackendError::TooManyAttempts { retry_after: 30 }
+            } else {
+                BackendError::WrongCredentials
+            })
+        })
+    }
+    fn sign_out(&self) -> Reply<()> {
+        Box::pin(async { Ok(()) })
+    }
+    fn demo(&self) -> Option<&dyn DemoBackend> {
+        None
+    }
+    fn subscribe(&self, _listener: Listener) -> Subscription {
+        Subscription::none()
+    }
+    fn customers(&self) -> Reply<Vec<CustomerSummary>> {
+        not_asked()
+    }
+    fn customer(&self, _id: CustomerId) -> Reply<CustomerSummary> {
+        not_asked()
+    }
+    fn portfolio(&self) -> Reply<Portfolio> {
+        not_asked()
+    }
+    fn devices(&self, _tenant: TenantId) -> Reply<Arc<Vec<Device>>> {
+        not_asked()
+    }
+    fn set_insights_collection(&self, _customer: CustomerId, _enabled: bool) -> Reply<()> {
+        not_asked()
+    }
+    fn locate(&self, _serials: Vec<SerialNumber>) -> Reply<Vec<(SerialNumber, Place)>> {
+        not_asked()
+    }
+    fn submit_transfer(&self, _request: TransferRequest) -> Reply<JobId> {
+        not_asked()
+    }
+    fn transfers(&self) -> Reply<Vec<TransferJob>> {
+        not_asked()
+    }
+    fn transfer(&self, _job: JobId) -> Reply<TransferJob> {
+        not_asked()
+    }
+    fn notifications(&self) -> Reply<Vec<TransferJob>> {
+        not_asked()
+    }
+    fn mark_read(&self, _job: JobId) -> Reply<()> {
+        not_asked()
+    }
+    fn create_customer(&self, _new: NewCustomer) -> Reply<CustomerId> {
+        not_asked()
+    }
+    fn enrol(
+        &self,
+        _customer: CustomerId,
+        _cpin: String,
+        _serials: Vec<String>,
+    ) -> Reply<Vec<EnrolOutcome>> {
+        not_asked()
+    }
+    fn set_self_service_alerts(&self, _customer: CustomerId, _enabled: bool) -> Reply<()> {
+        not_asked()
+    }
+    fn alerts(&self) -> Reply<Vec<Alert>> {
+        not_asked()
+    }
+    fn simulate_alert(&self, _serial: String, _kind: AlertKind) -> Reply<AlertId> {
+        not_asked()
+    }
+    fn request_repair(&self, _alert: AlertId) -> Reply<Repair> {
+        not_asked()
+    }
+    fn repair_requests(&self) -> Reply<Vec<Alert>> {
+        not_asked()
+    }
+    fn schedule_repair(&self, _alert: AlertId, _on: Date) -> Reply<()> {
+        not_asked()
+    }
+    fn open_case(&self, _case: NewCase) -> Reply<u64> {
+        not_asked()
+    }
+    fn cases(&self) -> Reply<Vec<SupportCase>> {
+        not_asked()
+    }
+}
+
+/// Mounts the sign-in page on `backend`.
+fn mount_sign_in(root: &HtmlElement, backend: Arc<dyn Backend>) {
+    leptos::mount::mount_to(root.clone(), move || {
+        provide_context(BackendHandle(backend.clone()));
+        provide_context(StartupNotice(RwSignal::new(None)));
+        CurrentSession::provide(backend.clone());
+        view! { <I18nProvider><Router><SignIn/></Router></I18nProvider> }
+    })
+    .forget();
+}
+
+/// The input labelled `label` (the label wraps it).
+fn input_labelled(root: &HtmlElement, label: &str) -> HtmlInputElement {
+    let labels = root.query_selector_all("label").unwrap();
+    (0..labels.length())
+        .map(|i| labels.item(i).unwrap().unchecked_into::<HtmlElement>())
+        .find(|l| {
+            l.query_selector("span")
+                .unwrap()
+                .and_then(|s| s.text_content())
+                .as_deref()
+                == Some(label)
+        })
+        .and_then(|l| l.query_selector("input").unwrap())
+        .unwrap_or_else(|| panic!("no input labelled {label}"))
+        .unchecked_into()
+}
+
+fn button_named(root: &HtmlElement, name: &str) -> Option<HtmlElement> {
+    let buttons = root.query_selector_all("button").unwrap();
+    (0..buttons.length())
+        .map(|i| buttons.item(i).unwrap().unchecked_into::<HtmlElement>())
+        .find(|b| b.text_content().as_deref() == Some(name))
+}
+
+fn alert_text(root: &HtmlElement) -> Option<String> {
+    root.query_selector("[role=alert]")
+        .unwrap()
+        .and_then(|a| a.text_content())
+}
+
+#[wasm_bindgen_test]
+async fn the_sign_in_page_offers_passwords_where_the_backend_has_them() {
+    let root = container();
+    mount_sign_in(&root, Arc::new(PasswordServer));
+    until("the form is shown", || {
+        button_named(&root, "Sign in").is_some()
+    })
+    .await;
+    let email = input_labelled(&root, "E-mail");
+    let password = input_labelled(&root, "Password");
+    assert_eq!(email.type_(), "email");
+    assert_eq!(password.type_(), "password");
+    // No demo on this server: no demo accounts, no demo data.
+    until("the demo is known to be missing", || {
+        !root.text_content().unwrap().contains("Loading")
+    })
+    .await;
+    let text = root.text_content().unwrap();
+    assert!(!text.contains("Sign in with a demo account"), "{text}");
+    assert!(!text.contains("Demo data"), "{text}");
+
+    type_into(&email, "admin@alpine.example");
+    type_into(&password, "not the password");
+    button_named(&root, "Sign in").unwrap().click();
+    until("the refusal is said", || {
+        alert_text(&root).as_deref() == Some("The e-mail address or password is wrong.")
+    })
+    .await;
+
+    type_into(&email, "locked@alpine.example");
+    button_named(&root, "Sign in").unwrap().click();
+    until("the wait is said", || {
+        alert_text(&root).as_deref()
+            == Some("Too many attempts to sign in: wait 30 seconds and try again.")
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn the_sign_in_page_offers_demo_accounts_and_no_password_form_with_the_mock() {
+    let root = container();
+    mount_sign_in(&root, Arc::new(fresh_mock()));
+    until("the demo accounts are listed", || {
+        root.text_content()
+            .unwrap()
+            .contains("Sign in with a demo account")
+    })
+    .await;
+    assert!(root
+        .query_selector("input[type=password]")
+        .unwrap()
+        .is_none());
+    assert!(button_named(&root, "Sign in").is_none());
+    assert!(root.query_selector("button.account").unwrap().is_some());
+    assert!(root.text_content().unwrap().contains("Demo data"));
 }

@@ -36,6 +36,16 @@ backend-unreadable = The server's answer could not be read: { $message }
 backend-server = The server answered with an error ({ $status }): { $message }
 backend-address = The address of this page is wrong: { $reason }
 backend-storage = The change could not be saved in this browser: { $message }
+backend-signed-out = You are signed out: sign in again.
+backend-wrong-credentials = The e-mail address or password is wrong.
+# $count selects the form; $n is the number as shown.
+backend-too-many-attempts = Too many attempts to sign in: wait { $n } { $count ->
+        [one] second
+       *[other] seconds
+    } and try again.
+backend-no-passwords = This demo has no passwords: sign in with one of the demo accounts.
+backend-bad-request = The server refused the request: { $message }
+backend-not-found = The server has no such item: { $message }
 access-unknown-user = The account { $id } no longer exists (the demo data may have been reset); sign in again
 access-customer-not-available = There is no customer { $id } in your account
 access-partners-only = Only a Partner Admin can open this page

@@ -3,6 +3,10 @@
 sign-in-title = HP Workforce Experience Platform
 sign-in-subtitle = Partner portal for HP Premium and Premium+ Support
 sign-in-accounts-title = Sign in with a demo account
+sign-in-password-title = Sign in with your e-mail address
+sign-in-email = E-mail
+sign-in-password = Password
+sign-in-button = Sign in
 
 demo-data-title = Demo data
 demo-data-current = The demo data is generated from seed { $seed } and kept in this browser. Current size: { $size }.

@@ -35,6 +35,16 @@ backend-unreadable = Impossibile leggere la risposta del server: { $message }
 backend-server = Il server ha risposto con un errore ({ $status }): { $message }
 backend-address = L'indirizzo di questa pagina è errato: { $reason }
 backend-storage = Impossibile salvare la modifica in questo browser: { $message }
+backend-signed-out = Sei stato disconnesso: accedi di nuovo.
+backend-wrong-credentials = L'indirizzo e-mail o la password non sono corretti.
+# $count sceglie la forma; $n è il numero come viene mostrato.
+backend-too-many-attempts = Troppi tentativi di accesso: attendi { $n } { $count ->
+        [one] secondo
+       *[other] secondi
+    } e riprova.
+backend-no-passwords = Questa demo non ha password: accedi con uno degli account demo.
+backend-bad-request = Il server ha rifiutato la richiesta: { $message }
+backend-not-found = Il server non ha questo elemento: { $message }
 access-unknown-user = L'account { $id } non esiste più (i dati demo potrebbero essere stati ripristinati); accedi di nuovo
 access-customer-not-available = Nel tuo account non c'è nessun cliente { $id }
 access-partners-only = Solo un amministratore partner può aprire questa pagina

@@ -3,6 +3,10 @@
 sign-in-title = HP Workforce Experience Platform
 sign-in-subtitle = Portale partner per l'assistenza HP Premium e Premium+
 sign-in-accounts-title = Accedi con un account demo
+sign-in-password-title = Accedi con il tuo indirizzo e-mail
+sign-in-email = E-mail
+sign-in-password = Password
+sign-in-button = Accedi
 
 demo-data-title = Dati demo
 demo-data-current = I dati demo vengono generati dal seed { $seed } e conservati in questo browser. Dimensione attuale: { $size }.

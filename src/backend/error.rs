@@ -1,6 +1,7 @@
 //! What can go wrong when asking the backend.
 
 use std::fmt;
+use wxp_core::api::{ErrorBody, ErrorReason};
 use wxp_core::engine::{AlertError, CaseError, DashboardError, SubmitError};
 use wxp_core::ids::CustomerIdError;
 use wxp_core::AccessError;
@@ -14,6 +15,22 @@ pub enum BackendError {
     Transport(String),
     /// The backend answered something that is not what was asked for.
     Unreadable(String),
+    /// Nobody is signed in, or the session ended.
+    SignedOut,
+    /// The e-mail address or password is wrong.
+    WrongCredentials,
+    /// Too many failed sign-ins: the next try is refused for a while.
+    TooManyAttempts {
+        /// Seconds to wait.
+        retry_after: u64,
+    },
+    /// This backend has no passwords (the in-browser demo): sign in with a
+    /// demo account.
+    NoPasswords,
+    /// The server could not make sense of the request (what it said).
+    BadRequest(String),
+    /// The server has no such page or item (what it said).
+    NotFound(String),
     /// The server answered with an error status.
     Server {
         /// The HTTP status.
@@ -52,6 +69,20 @@ impl fmt::Display for BackendError {
             BackendError::Access(e) => sentence(f, e, ""),
             BackendError::Transport(m) => write!(f, "The server could not be reached: {m}"),
             BackendError::Unreadable(m) => write!(f, "The server's answer could not be read: {m}"),
+            BackendError::SignedOut => write!(f, "You are signed out: sign in again."),
+            BackendError::WrongCredentials => {
+                write!(f, "The e-mail address or password is wrong.")
+            }
+            BackendError::TooManyAttempts { retry_after } => write!(
+                f,
+                "Too many attempts to sign in: wait {retry_after} seconds and try again."
+            ),
+            BackendError::NoPasswords => write!(
+                f,
+                "This demo has no passwords: sign in with one of the demo accounts."
+            ),
+            BackendError::BadRequest(m) => write!(f, "The server refused the request: {m}"),
+            BackendError::NotFound(m) => write!(f, "The server has no such item: {m}"),
             BackendError::Server { status, message } => {
                 write!(f, "The server answered with an error ({status}): {message}")
             }
@@ -68,6 +99,44 @@ impl fmt::Display for BackendError {
 }
 
 impl std::error::Error for BackendError {}
+
+impl BackendError {
+    /// What an error answer of the server (`status`, with its JSON body)
+    /// means: domain refusals keep their domain error, so that pages word
+    /// them as the mock's.
+    pub fn from_api(status: u16, body: ErrorBody) -> BackendError {
+        match body.reason {
+            ErrorReason::Access(e) => e.into(),
+            ErrorReason::Submit(e) => e.into(),
+            ErrorReason::Dashboard(e) => e.into(),
+            ErrorReason::Alert(e) => e.into(),
+            ErrorReason::Case(e) => e.into(),
+            ErrorReason::SignedOut => BackendError::SignedOut,
+            ErrorReason::WrongCredentials => BackendError::WrongCredentials,
+            ErrorReason::TooManyAttempts { retry_after } => {
+                BackendError::TooManyAttempts { retry_after }
+            }
+            ErrorReason::BadRequest => BackendError::BadRequest(body.message),
+            ErrorReason::NotFound => BackendError::NotFound(body.message),
+            ErrorReason::Server => BackendError::Server {
+                status,
+                message: body.message,
+            },
+        }
+    }
+
+    /// An error answer whose body is not an [`ErrorBody`] (a proxy's page,
+    /// an older server): its status, and its text as the message.
+    pub fn from_status(status: u16, text: String) -> BackendError {
+        match status {
+            401 => BackendError::SignedOut,
+            _ => BackendError::Server {
+                status,
+                message: text,
+            },
+        }
+    }
+}
 
 impl From<AccessError> for BackendError {
     fn from(e: AccessError) -> Self {
@@ -108,5 +177,94 @@ impl From<CaseError> for BackendError {
             CaseError::Access(a) => BackendError::Access(a),
             other => BackendError::Case(other),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+    use wxp_core::engine::SubmitError;
+    use wxp_core::{CustomerId, UserId};
+
+    fn body(reason: ErrorReason) -> ErrorBody {
+        ErrorBody {
+            message: "what the server said".into(),
+            reason,
+        }
+    }
+
+    #[test]
+    fn domain_refusals_keep_their_domain_error() {
+        let unknown = AccessError::UnknownUser(UserId("u-ghost".into()));
+        assert_eq!(
+            BackendError::from_api(404, body(ErrorReason::Access(unknown.clone()))),
+            BackendError::Access(unknown.clone())
+        );
+        // An access refusal inside a transfer refusal is an access refusal.
+        assert_eq!(
+            BackendError::from_api(
+                403,
+                body(ErrorReason::Submit(SubmitError::Access(unknown.clone())))
+            ),
+            BackendError::Access(unknown)
+        );
+        let id = CustomerId::from_bits(7);
+        assert_eq!(
+            BackendError::from_api(
+                422,
+                body(ErrorReason::Submit(SubmitError::UnknownCustomer(
+                    id.clone()
+                )))
+            ),
+            BackendError::Submit(SubmitError::UnknownCustomer(id))
+        );
+    }
+
+    #[test]
+    fn sign_in_refusals_and_request_errors_are_told_apart() {
+        assert_eq!(
+            BackendError::from_api(401, body(ErrorReason::SignedOut)),
+            BackendError::SignedOut
+        );
+        assert_eq!(
+            BackendError::from_api(401, body(ErrorReason::WrongCredentials)),
+            BackendError::WrongCredentials
+        );
+        assert_eq!(
+            BackendError::from_api(429, body(ErrorReason::TooManyAttempts { retry_after: 30 })),
+            BackendError::TooManyAttempts { retry_after: 30 }
+        );
+        assert_eq!(
+            BackendError::from_api(400, body(ErrorReason::BadRequest)),
+            BackendError::BadRequest("what the server said".into())
+        );
+        assert_eq!(
+            BackendError::from_api(404, body(ErrorReason::NotFound)),
+            BackendError::NotFound("what the server said".into())
+        );
+        assert_eq!(
+            BackendError::from_api(503, body(ErrorReason::Server)),
+            BackendError::Server {
+                status: 503,
+                message: "what the server said".into()
+            }
+        );
+    }
+
+    #[test]
+    fn an_answer_without_an_error_body_keeps_its_status() {
+        assert_eq!(
+            BackendError::from_status(502, "Bad Gateway".into()),
+            BackendError::Server {
+                status: 502,
+                message: "Bad Gateway".into()
+            }
+        );
+        assert_eq!(
+            BackendError::from_status(401, String::new()),
+            BackendError::SignedOut
+        );
     }
 }

@@ -1,15 +1,23 @@
 //! The one interface every page uses to reach the backend.
 //!
 //! [`MockBackend`] runs the domain engine in the browser (the default);
-//! [`HttpBackend`] speaks JSON to a server. Pages get an `Arc<dyn Backend>`
-//! from context through [`use_backend`] and never know which one it is.
+//! [`HttpBackend`] speaks JSON to the portal's server. Pages get an
+//! `Arc<dyn Backend>` from context through [`use_backend`] and never know
+//! which one it is.
+//!
+//! The backend holds the identity: the server's session cookie over HTTP,
+//! the signed-in demo account in the mock. No operation names its user.
 
+mod demo;
 mod error;
 mod http;
+mod live;
 mod mock;
 
+pub use demo::{demo_accounts, DemoBackend};
 pub use error::BackendError;
 pub use http::HttpBackend;
+pub use live::{connect, use_live, Listener, LiveUpdates, Subscription};
 pub use mock::MockBackend;
 
 use leptos::prelude::*;
@@ -17,15 +25,14 @@ use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
 use wxp_core::date::Date;
+use wxp_core::engine::{Alert, AlertId, AlertKind, NewCase, Repair, SupportCase};
 use wxp_core::engine::{
-    Account, CustomerSummary, EnrolOutcome, JobId, NewCustomer, Portfolio, Session, TransferJob,
+    CustomerSummary, EnrolOutcome, JobId, NewCustomer, Portfolio, Session, TransferJob,
     TransferRequest,
 };
-use wxp_core::engine::{Alert, AlertId, AlertKind, NewCase, Repair, SupportCase};
-use wxp_core::seed::DemoConfig;
 use wxp_core::store::RestoreError;
 use wxp_core::transfer_file::Place;
-use wxp_core::{CustomerId, Device, SerialNumber, TenantId, UserId};
+use wxp_core::{CustomerId, Device, SerialNumber, TenantId};
 
 /// A browser future: not `Send`, as nothing is in wasm.
 pub type LocalBoxFuture<T> = Pin<Box<dyn Future<Output = T>>>;
@@ -33,74 +40,75 @@ pub type LocalBoxFuture<T> = Pin<Box<dyn Future<Output = T>>>;
 /// What the backend answers.
 pub type Reply<T> = LocalBoxFuture<Result<T, BackendError>>;
 
-/// The backend's operations. `user` is the acting user: the demo's stand-in
-/// for an authentication token, checked by the backend on every call.
+/// The backend's operations, for the signed-in user (the backend knows who
+/// that is; nobody signed in is [`BackendError::SignedOut`]).
 pub trait Backend: Send + Sync {
-    /// The accounts offered on the sign-in page.
-    fn accounts(&self) -> Reply<Vec<Account>>;
-    /// Who `user` is and what they work on.
-    fn session(&self, user: UserId) -> Reply<Session>;
-    /// The customers `user` may see, by name.
-    fn customers(&self, user: UserId) -> Reply<Vec<CustomerSummary>>;
+    // ----- the session --------------------------------------------------
+
+    /// Who is signed in and what they work on; `None` when nobody is.
+    fn session(&self) -> Reply<Option<Session>>;
+    /// Whether [`Backend::sign_in`] with an e-mail address and password is
+    /// offered (the sign-in page shows its form only then).
+    fn supports_passwords(&self) -> bool;
+    /// Signs in with an e-mail address and password.
+    fn sign_in(&self, email: String, password: String) -> Reply<Session>;
+    /// Ends the session.
+    fn sign_out(&self) -> Reply<()>;
+    /// The demo's operations, if this backend may run the demo.
+    fn demo(&self) -> Option<&dyn DemoBackend>;
+    /// Reports the topics that change to `listener`, until the
+    /// subscription is dropped.
+    fn subscribe(&self, listener: Listener) -> Subscription;
+
+    // ----- the product --------------------------------------------------
+
+    /// The customers the user may see, by name.
+    fn customers(&self) -> Reply<Vec<CustomerSummary>>;
     /// One customer.
-    fn customer(&self, user: UserId, id: CustomerId) -> Reply<CustomerSummary>;
+    fn customer(&self, id: CustomerId) -> Reply<CustomerSummary>;
     /// A partner's portfolio at a glance.
-    fn portfolio(&self, user: UserId) -> Reply<Portfolio>;
+    fn portfolio(&self) -> Reply<Portfolio>;
     /// The PCs of a tenant.
-    fn devices(&self, user: UserId, tenant: TenantId) -> Reply<Arc<Vec<Device>>>;
+    fn devices(&self, tenant: TenantId) -> Reply<Arc<Vec<Device>>>;
     /// Turns a customer's HP Insights collection on or off.
-    fn set_insights_collection(
-        &self,
-        user: UserId,
-        customer: CustomerId,
-        enabled: bool,
-    ) -> Reply<()>;
+    fn set_insights_collection(&self, customer: CustomerId, enabled: bool) -> Reply<()>;
     /// Where the user can see each of `serials` (those it can see at all).
-    fn locate(&self, user: UserId, serials: Vec<SerialNumber>)
-        -> Reply<Vec<(SerialNumber, Place)>>;
+    fn locate(&self, serials: Vec<SerialNumber>) -> Reply<Vec<(SerialNumber, Place)>>;
     /// Queues a transfer; the same request key returns the same job.
-    fn submit_transfer(&self, user: UserId, request: TransferRequest) -> Reply<JobId>;
+    fn submit_transfer(&self, request: TransferRequest) -> Reply<JobId>;
     /// The partner's transfer jobs, newest first.
-    fn transfers(&self, user: UserId) -> Reply<Vec<TransferJob>>;
+    fn transfers(&self) -> Reply<Vec<TransferJob>>;
+    /// One transfer job of the partner.
+    fn transfer(&self, job: JobId) -> Reply<TransferJob>;
     /// The user's notifications (their completed transfers), newest first.
-    fn notifications(&self, user: UserId) -> Reply<Vec<TransferJob>>;
+    fn notifications(&self) -> Reply<Vec<TransferJob>>;
     /// Marks a notification read.
-    fn mark_read(&self, user: UserId, job: JobId) -> Reply<()>;
+    fn mark_read(&self, job: JobId) -> Reply<()>;
     /// Creates a customer dashboard; returns its Customer ID.
-    fn create_customer(&self, user: UserId, new: NewCustomer) -> Reply<CustomerId>;
+    fn create_customer(&self, new: NewCustomer) -> Reply<CustomerId>;
     /// Enrols PCs into a dashboard with its cPIN; one outcome per serial.
     fn enrol(
         &self,
-        user: UserId,
         customer: CustomerId,
         cpin: String,
         serials: Vec<String>,
     ) -> Reply<Vec<EnrolOutcome>>;
     /// Turns a customer's self-service pop-up alerts on or off.
-    fn set_self_service_alerts(
-        &self,
-        user: UserId,
-        customer: CustomerId,
-        enabled: bool,
-    ) -> Reply<()>;
+    fn set_self_service_alerts(&self, customer: CustomerId, enabled: bool) -> Reply<()>;
     /// The hardware alerts the user can see, newest first.
-    fn alerts(&self, user: UserId) -> Reply<Vec<Alert>>;
+    fn alerts(&self) -> Reply<Vec<Alert>>;
     /// Raises an alert on a PC ("Simulate alert").
-    fn simulate_alert(&self, user: UserId, serial: String, kind: AlertKind) -> Reply<AlertId>;
+    fn simulate_alert(&self, serial: String, kind: AlertKind) -> Reply<AlertId>;
     /// The end user's View on an alert pop-up: sends the repair request.
-    fn request_repair(&self, user: UserId, alert: AlertId) -> Reply<Repair>;
+    fn request_repair(&self, alert: AlertId) -> Reply<Repair>;
     /// Repair requests in a Service Delivery partner's CSDP account.
-    fn repair_requests(&self, user: UserId) -> Reply<Vec<Alert>>;
+    fn repair_requests(&self) -> Reply<Vec<Alert>>;
     /// The Service Delivery partner schedules a repair.
-    fn schedule_repair(&self, user: UserId, alert: AlertId, on: Date) -> Reply<()>;
+    fn schedule_repair(&self, alert: AlertId, on: Date) -> Reply<()>;
     /// Opens a support case; returns its number.
-    fn open_case(&self, user: UserId, case: NewCase) -> Reply<u64>;
+    fn open_case(&self, case: NewCase) -> Reply<u64>;
     /// The user's support cases, newest first.
-    fn cases(&self, user: UserId) -> Reply<Vec<SupportCase>>;
-    /// The demo data's configuration.
-    fn demo_config(&self) -> Reply<DemoConfig>;
-    /// Restores the demo data to the seed of `config`.
-    fn reset_demo(&self, config: DemoConfig) -> Reply<()>;
+    fn cases(&self) -> Reply<Vec<SupportCase>>;
 }
 
 /// The backend in context.
@@ -126,9 +134,10 @@ pub fn use_backend() -> Arc<dyn Backend> {
     expect_context::<BackendHandle>().0
 }
 
-/// The backend this page should use: HTTP when `index.html` names an API
-/// base (`<meta name="wxp-api-base" content="https://...">`), the in-browser
-/// mock otherwise. Also returns any notice the backend has for the user.
+/// The backend this page should use: HTTP when the page names an API base
+/// (`<meta name="wxp-api-base" content="/api/v1">`, which the portal's
+/// server injects), the in-browser mock otherwise. Also returns any notice
+/// the backend has for the user.
 pub fn from_page() -> (Arc<dyn Backend>, Option<Notice>) {
     let api_base = web_sys::window()
         .and_then(|w| w.document())

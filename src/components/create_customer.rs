@@ -1,8 +1,6 @@
 //! The form that creates a customer dashboard.
 
 use crate::backend::use_backend;
-use crate::components::notification_center::DataVersion;
-use crate::components::shell::current_user;
 use crate::i18n::messages;
 use crate::paths::{self, CustomerPage};
 use leptos::prelude::*;
@@ -15,21 +13,18 @@ use wxp_core::engine::NewCustomer;
 #[component]
 pub fn CreateCustomer() -> impl IntoView {
     let backend = use_backend();
-    let user = current_user();
-    let DataVersion(version) = expect_context();
     let (name, country, email) = (
         RwSignal::new(String::new()),
         RwSignal::new(String::new()),
         RwSignal::new(String::new()),
     );
     let create = Action::new_local(move |new: &NewCustomer| {
-        let (backend, user, new) = (backend.clone(), user.clone(), new.clone());
+        let (backend, new) = (backend.clone(), new.clone());
         async move {
-            let id = backend.create_customer(user, new.clone()).await?;
+            let id = backend.create_customer(new.clone()).await?;
             for field in [name, country, email] {
                 field.set(String::new());
             }
-            version.update(|v| *v += 1);
             Ok::<_, crate::backend::BackendError>((id, new.name.trim().to_owned()))
         }
     });

@@ -3,8 +3,6 @@
 
 use crate::backend::{use_backend, BackendError};
 use crate::components::file_picker::FilePicker;
-use crate::components::notification_center::DataVersion;
-use crate::components::shell::current_user;
 use crate::i18n::format::number;
 use crate::i18n::messages;
 use crate::transfer::worker::{self, ReadError};
@@ -43,19 +41,16 @@ impl FileNote {
 #[component]
 pub fn EnrolPcs(customer: CustomerId) -> impl IntoView {
     let backend = use_backend();
-    let user = current_user();
-    let DataVersion(version) = expect_context();
     let serials = RwSignal::new(String::new());
     let cpin = RwSignal::new(String::new());
     let file_note = RwSignal::new(None::<FileNote>);
     // Outside the `<tr>`: see `crate::i18n` on the translations check.
     let serial_number_header = move_tr!("enrol-column-serial-number");
     let enrol = Action::new_local(move |(cpin, serials): &(String, Vec<String>)| {
-        let (backend, user, customer) = (backend.clone(), user.clone(), customer.clone());
+        let (backend, customer) = (backend.clone(), customer.clone());
         let (cpin, serials) = (cpin.clone(), serials.clone());
         async move {
-            let outcomes = backend.enrol(user, customer, cpin, serials.clone()).await?;
-            version.update(|v| *v += 1);
+            let outcomes = backend.enrol(customer, cpin, serials.clone()).await?;
             Ok::<_, BackendError>(serials.into_iter().zip(outcomes).collect::<Vec<_>>())
         }
     });

@@ -1,32 +1,15 @@
 //! The Notification Center: the bell in the top bar, with a red mark when
 //! a transfer has finished, and the Summary of each transfer.
 
-use crate::backend::use_backend;
+use crate::backend::{use_backend, use_live, BackendError};
 use crate::browser;
-use crate::components::shell::current_user;
 use crate::i18n::format::{number, timestamp};
 use crate::i18n::messages;
 use crate::pages::support::support_link;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_fluent::{move_tr, tr};
-use std::time::Duration;
+use wxp_core::api::Topic;
 use wxp_core::engine::{JobId, RowState, TransferJob};
-
-/// How often the bell asks the backend for news.
-const POLL: Duration = Duration::from_millis(1_000);
-
-/// Bumped whenever a transfer completes, so that pages showing PCs reload
-/// what moved.
-#[derive(Clone, Copy)]
-pub struct DataVersion(pub RwSignal<u64>);
-
-impl DataVersion {
-    /// Makes the calling reactive closure re-run when data changes.
-    pub fn track() {
-        expect_context::<DataVersion>().0.track();
-    }
-}
 
 /// "Transfer 7: 12 PCs to Contoso Ltd: 11 transferred, 1 failed", in the
 /// user's language. Tracks the language. (Notifications are of completed
@@ -46,54 +29,29 @@ fn headline(job: &TransferJob) -> String {
     })
 }
 
-/// The bell and its panel.
+/// The bell and its panel, read again whenever the user's notifications
+/// change (a transfer completes, one is read).
 #[component]
 pub fn NotificationCenter() -> impl IntoView {
     let backend = use_backend();
-    let user = current_user();
-    let DataVersion(version) = expect_context();
-    let notes = RwSignal::new(None::<Vec<TransferJob>>);
+    let live = use_live();
     let open = RwSignal::new(false);
-
-    // Talks to the outside world: polls the backend.
-    let refresh = {
-        let (backend, user) = (backend.clone(), user.clone());
+    let read = LocalResource::new({
+        let backend = backend.clone();
         move || {
-            let (backend, user) = (backend.clone(), user.clone());
-            spawn_local(async move {
-                let Ok(list) = backend.notifications(user).await else {
-                    return;
-                };
-                let before = notes.with_untracked(|n| n.as_ref().map(Vec::len));
-                if notes.with_untracked(|n| n.as_ref() != Some(&list)) {
-                    let grew = before.is_some_and(|b| list.len() > b);
-                    notes.set(Some(list));
-                    if grew {
-                        version.update(|v| *v += 1);
-                    }
-                }
-            });
+            live.track(Topic::Notifications);
+            backend.notifications()
         }
-    };
-    refresh();
-    if let Ok(handle) = set_interval_with_handle(refresh.clone(), POLL) {
-        on_cleanup(move || handle.clear());
-    }
-
+    });
+    // Redrawn only when the list differs: a redraw closes the open one.
+    let notes = Memo::new(move |_| read.get());
     let unread = Memo::new(move |_| {
-        notes.with(|n| {
-            n.as_ref()
-                .map_or(0, |n| n.iter().filter(|j| !j.read).count())
+        notes.with(|n| match n {
+            Some(Ok(list)) => list.iter().filter(|j| !j.read).count(),
+            _ => 0,
         })
     });
-    let mark_read = move |job: JobId| {
-        let (backend, user, refresh) = (backend.clone(), user.clone(), refresh.clone());
-        spawn_local(async move {
-            if backend.mark_read(user, job).await.is_ok() {
-                refresh();
-            }
-        });
-    };
+    let mark_read = Action::new_local(move |job: &JobId| backend.mark_read(*job));
     let label = move || match unread.get() {
         0 => tr!("notifications-bell-label-none"),
         n => tr!("notifications-bell-label", {"count" => n, "n" => number(n)}),
@@ -117,10 +75,11 @@ pub fn NotificationCenter() -> impl IntoView {
                 <h2>{move_tr!("notifications-title")}</h2>
                 {move || match notes.get() {
                     None => view! { <p>{move_tr!("loading")}</p> }.into_any(),
-                    Some(list) if list.is_empty() => view! { <p>{move_tr!("notifications-empty")}</p> }.into_any(),
-                    Some(list) => view! {
+                    Some(Err(e)) => view! { <p>{messages::backend(&e)}</p> }.into_any(),
+                    Some(Ok(list)) if list.is_empty() => view! { <p>{move_tr!("notifications-empty")}</p> }.into_any(),
+                    Some(Ok(list)) => view! {
                         <ul>
-                            {list.into_iter().map(|job| view! { <Notification job mark_read=mark_read.clone()/> }).collect_view()}
+                            {list.into_iter().map(|job| view! { <Notification job mark_read/> }).collect_view()}
                         </ul>
                     }.into_any(),
                 }}
@@ -133,7 +92,7 @@ pub fn NotificationCenter() -> impl IntoView {
 #[component]
 fn Notification(
     job: TransferJob,
-    mark_read: impl Fn(JobId) + Clone + Send + Sync + 'static,
+    mark_read: Action<JobId, Result<(), BackendError>>,
 ) -> impl IntoView {
     let id = job.id;
     let unread = !job.read;
@@ -166,7 +125,7 @@ fn Notification(
     let on_toggle = move |ev: leptos::ev::Event| {
         let details: web_sys::HtmlDetailsElement = event_target(&ev);
         if details.open() && unread {
-            mark_read(id);
+            mark_read.dispatch_local(id);
         }
     };
     view! {

@@ -1,24 +1,21 @@
 //! The frame around every signed-in page: the top bar, the left menu with
 //! the Customers drop-down, and the page in `<main>`.
 
-use crate::backend::{use_backend, BackendError, Notice, StartupNotice};
+use crate::backend::{use_backend, use_live, BackendError, Notice, StartupNotice};
 use crate::components::loaded::loaded;
-use crate::components::notification_center::{DataVersion, NotificationCenter};
+use crate::components::notification_center::NotificationCenter;
 use crate::components::setup_notice::SetupIncompleteNotice;
 use crate::i18n::{messages, LanguageSwitch};
 use crate::paths::{self, CustomerPage};
-use crate::session::SignedIn;
+use crate::session::CurrentSession;
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
 use leptos_router::components::{Outlet, Redirect, A};
 use leptos_router::hooks::{use_location, use_navigate, use_params_map};
+use wxp_core::api::Topic;
 use wxp_core::engine::{CustomerSummary, Scope, Session};
 use wxp_core::ids::CustomerIdError;
-use wxp_core::{AccessError, CustomerId, PartnerKind, UserId};
-
-/// The signed-in user, for the pages inside the shell.
-#[derive(Clone)]
-pub struct CurrentUser(pub UserId);
+use wxp_core::{CustomerId, PartnerKind};
 
 /// What the Customers drop-down has selected, read from the URL.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,11 +32,6 @@ pub enum Selection {
 #[derive(Clone, Copy)]
 pub struct SelectionCtx(pub Memo<Selection>);
 
-/// The acting user inside the shell.
-pub fn current_user() -> UserId {
-    expect_context::<CurrentUser>().0
-}
-
 /// The selection inside the shell.
 pub fn selection() -> Memo<Selection> {
     expect_context::<SelectionCtx>().0
@@ -48,7 +40,6 @@ pub fn selection() -> Memo<Selection> {
 /// The shell: redirects to sign-in when nobody is signed in.
 #[component]
 pub fn Shell() -> impl IntoView {
-    let signed_in = SignedIn::expect();
     let params = use_params_map();
     let selection = Memo::new(move |_| match params.read().get("customer") {
         None => Selection::All,
@@ -59,41 +50,32 @@ pub fn Shell() -> impl IntoView {
     });
     provide_context(SelectionCtx(selection));
 
-    move || match signed_in.0.get() {
+    loaded(CurrentSession::expect().resource(), |found| match found {
         None => view! { <Redirect path=paths::SIGN_IN/> }.into_any(),
-        Some(user) => {
-            provide_context(CurrentUser(user.clone()));
-            let backend = use_backend();
-            let session = LocalResource::new(move || backend.session(user.clone()));
-            end_stale_session(session);
-            loaded(session, |session| view! { <Frame session/> }).into_any()
-        }
-    }
-}
-
-/// A remembered user the backend no longer knows (the demo data was reset
-/// elsewhere) is signed out, with a notice, rather than left on an error.
-fn end_stale_session(session: LocalResource<Result<Session, BackendError>>) {
-    let signed_in = SignedIn::expect();
-    let StartupNotice(notice) = expect_context();
-    // Talks to the outside world: clears the stored session.
-    Effect::new(move |_| {
-        if let Some(Err(err @ BackendError::Access(AccessError::UnknownUser(_)))) = session.get() {
-            notice.set(Some(Notice::Error(err)));
-            signed_in.sign_out();
-        }
-    });
+        Some(session) => view! { <Frame session/> }.into_any(),
+    })
 }
 
 /// The frame, once the session is known.
 #[component]
 fn Frame(session: Session) -> impl IntoView {
-    let signed_in = SignedIn::expect();
+    let current = CurrentSession::expect();
+    let StartupNotice(notice) = expect_context();
+    let backend = use_backend();
     let navigate = use_navigate();
-    let sign_out = move |_| {
-        signed_in.sign_out();
-        navigate(paths::SIGN_IN, Default::default());
-    };
+    let sign_out = Action::new_local(move |_: &()| {
+        let (reply, navigate) = (backend.sign_out(), navigate.clone());
+        async move {
+            match reply.await {
+                Ok(()) => {
+                    current.signed_out();
+                    navigate(paths::SIGN_IN, Default::default());
+                }
+                // Still signed in: say why, on this page.
+                Err(e) => notice.set(Some(Notice::Error(e))),
+            }
+        }
+    });
     let organisation = match &session.scope {
         Scope::Partner(p) => p.name.clone(),
         Scope::Customer(c) => c.customer.name.clone(),
@@ -126,7 +108,8 @@ fn Frame(session: Session) -> impl IntoView {
                 <A href=paths::SUPPORT attr:class="help">{move_tr!("shell-help")}</A>
                 <LanguageSwitch/>
                 {is_partner.then(|| view! { <NotificationCenter/> })}
-                <button type="button" class="sign-out" on:click=sign_out>
+                <button type="button" class="sign-out" disabled=move || sign_out.pending().get()
+                    on:click=move |_| { sign_out.dispatch_local(()); }>
                     {move_tr!("shell-sign-out")}
                 </button>
             </header>
@@ -145,10 +128,10 @@ fn Frame(session: Session) -> impl IntoView {
 #[component]
 fn PartnerMenu(partner: wxp_core::Partner) -> impl IntoView {
     let backend = use_backend();
-    let user = current_user();
+    let live = use_live();
     let customers = LocalResource::new(move || {
-        DataVersion::track();
-        backend.customers(user.clone())
+        live.track(Topic::Customers);
+        backend.customers()
     });
     let selection = selection();
     let setup_complete = partner.setup_complete;
@@ -256,19 +239,21 @@ fn CustomersDropDown(customers: Vec<CustomerSummary>) -> impl IntoView {
     }
 }
 
-/// The customer selected in the URL, loaded for the acting user; an
-/// address that names no Customer ID is an error that says so.
+/// The customer selected in the URL, loaded for the signed-in user and
+/// again when it changes (its settings, or its PC counts); an address that
+/// names no Customer ID is an error that says so.
 pub fn customer_resource() -> LocalResource<Result<CustomerSummary, BackendError>> {
     let backend = use_backend();
-    let user = current_user();
+    let live = use_live();
     let selection = selection();
     LocalResource::new(move || {
-        DataVersion::track();
-        let (backend, user) = (backend.clone(), user.clone());
+        live.track(Topic::Customers);
+        live.track(Topic::Devices);
+        let backend = backend.clone();
         let selection = selection.get();
         async move {
             match selection {
-                Selection::Customer(id) => backend.customer(user, id).await,
+                Selection::Customer(id) => backend.customer(id).await,
                 Selection::Invalid(found) => Err(BackendError::Address(CustomerIdError { found })),
                 Selection::All => Err(BackendError::Address(CustomerIdError {
                     found: String::new(),

@@ -2,11 +2,9 @@
 //! dialog: sample file, upload (file input or drag and drop), the review of
 //! every row before anything is sent, and the submission.
 
-use crate::backend::{use_backend, BackendError};
+use crate::backend::{use_backend, use_live, BackendError};
 use crate::browser;
 use crate::components::file_picker::FilePicker;
-use crate::components::notification_center::DataVersion;
-use crate::components::shell::current_user;
 use crate::i18n::format::number;
 use crate::i18n::messages;
 use crate::transfer::directory::{review_with_backend, Checked};
@@ -16,6 +14,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_fluent::{move_tr, tr};
 use std::sync::Arc;
+use wxp_core::api::Topic;
 use wxp_core::engine::{JobId, JobState, SubmittedRow, TransferRequest};
 use wxp_core::transfer_file::{
     problems_csv_worded, FileError, Format, Limits, Review, SAMPLE_FILE, SAMPLE_FILE_NAME,
@@ -74,22 +73,20 @@ struct InProgress {
     target: String,
 }
 
-/// Whether the submitted transfer has finished, read again whenever data
-/// changes (the Notification Center bumps the version when one completes),
-/// so that the status under the Transfer button does not stay "in progress".
-/// The answer names its job: while a new job's state loads, the resource
-/// still holds the previous job's.
+/// Whether the submitted transfer has finished, read again whenever
+/// transfers change, so that the status under the Transfer button does not
+/// stay "in progress". The answer names its job: while a new job's state
+/// loads, the resource still holds the previous job's.
 fn job_finished(in_progress: RwSignal<Option<InProgress>>) -> LocalResource<Option<(JobId, bool)>> {
     let backend = use_backend();
-    let user = current_user();
+    let live = use_live();
     LocalResource::new(move || {
-        DataVersion::track();
+        live.track(Topic::Transfers);
         let job = in_progress.with(|p| p.as_ref().map(|p| p.job));
-        let (backend, user) = (backend.clone(), user.clone());
+        let backend = backend.clone();
         async move {
             let job = job?;
-            let jobs = backend.transfers(user).await.ok()?;
-            let found = jobs.into_iter().find(|j| j.id == job)?;
+            let found = backend.transfer(job).await.ok()?;
             Some((job, found.state == JobState::Completed))
         }
     })
@@ -123,7 +120,6 @@ pub fn TransferDevices(
     source: TenantId,
 ) -> impl IntoView {
     let backend = use_backend();
-    let user = current_user();
     let dialog = NodeRef::<Dialog>::new();
     let stage = RwSignal::new(Stage::Choose);
     let possession = RwSignal::new(false);
@@ -147,13 +143,13 @@ pub fn TransferDevices(
     };
 
     let take_file = {
-        let (backend, user, source) = (backend.clone(), user.clone(), source.clone());
+        let (backend, source) = (backend.clone(), source.clone());
         move |file: web_sys::File| {
             let name = file.name();
             stage.set(Stage::Reading(name.clone()));
             possession.set(false);
             leave_out.set(false);
-            let (backend, user, source) = (backend.clone(), user.clone(), source.clone());
+            let (backend, source) = (backend.clone(), source.clone());
             spawn_local(async move {
                 let failed = |failure: Failure| Stage::Failed {
                     name: name.clone(),
@@ -162,23 +158,21 @@ pub fn TransferDevices(
                 let next = match worker::read_file(&file).await {
                     Err(e) => failed(Failure::Browser(e)),
                     Ok(Err(e)) => failed(Failure::File(e)),
-                    Ok(Ok(read)) => {
-                        match review_with_backend(&*backend, user, &read, &source).await {
-                            Err(e) => failed(Failure::Backend(e)),
-                            Ok(Checked {
-                                review,
-                                source_name,
-                            }) => Stage::Reviewed(Arc::new(Reviewed {
-                                name: name.clone(),
-                                format: read.format.clone(),
-                                header: read.header.is_some(),
-                                rows: read.rows.len(),
-                                review,
-                                source_name,
-                                key: format!("{}-{}", js_sys::Date::now(), js_sys::Math::random()),
-                            })),
-                        }
-                    }
+                    Ok(Ok(read)) => match review_with_backend(&*backend, &read, &source).await {
+                        Err(e) => failed(Failure::Backend(e)),
+                        Ok(Checked {
+                            review,
+                            source_name,
+                        }) => Stage::Reviewed(Arc::new(Reviewed {
+                            name: name.clone(),
+                            format: read.format.clone(),
+                            header: read.header.is_some(),
+                            rows: read.rows.len(),
+                            review,
+                            source_name,
+                            key: format!("{}-{}", js_sys::Date::now(), js_sys::Math::random()),
+                        })),
+                    },
                 };
                 stage.set(next);
             });
@@ -200,13 +194,13 @@ pub fn TransferDevices(
 
     // Once the job is queued: close the dialog and say so on the page.
     let submit = Action::new_local({
-        let (backend, user) = (backend.clone(), user.clone());
+        let backend = backend.clone();
         move |(request, source, target): &(TransferRequest, Option<String>, String)| {
-            let (backend, user) = (backend.clone(), user.clone());
+            let backend = backend.clone();
             let (request, source, target) = (request.clone(), source.clone(), target.clone());
             async move {
                 let rows = request.rows.len();
-                let job = backend.submit_transfer(user, request).await?;
+                let job = backend.submit_transfer(request).await?;
                 in_progress.set(Some(InProgress {
                     job,
                     rows,

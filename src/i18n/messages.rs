@@ -147,6 +147,15 @@ pub fn backend(error: &BackendError) -> String {
         BackendError::Access(e) => access(e),
         BackendError::Transport(m) => tr!("backend-transport", {"message" => m.clone()}),
         BackendError::Unreadable(m) => tr!("backend-unreadable", {"message" => m.clone()}),
+        BackendError::SignedOut => tr!("backend-signed-out"),
+        BackendError::WrongCredentials => tr!("backend-wrong-credentials"),
+        BackendError::TooManyAttempts { retry_after } => tr!("backend-too-many-attempts", {
+            "count" => *retry_after,
+            "n" => number(*retry_after as usize),
+        }),
+        BackendError::NoPasswords => tr!("backend-no-passwords"),
+        BackendError::BadRequest(m) => tr!("backend-bad-request", {"message" => m.clone()}),
+        BackendError::NotFound(m) => tr!("backend-not-found", {"message" => m.clone()}),
         BackendError::Server { status, message } => tr!("backend-server", {
             "status" => *status,
             "message" => message.clone(),

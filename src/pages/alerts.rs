@@ -1,83 +1,37 @@
 //! All Customers > Alerts: hardware alerts on the partner's PCs, a Simulate
 //! alert action, and the pop-up the PC's end user sees.
 
-use crate::backend::{use_backend, BackendError};
+use crate::backend::{use_backend, use_live, BackendError};
 use crate::components::loaded::loaded;
-use crate::components::shell::current_user;
 use crate::i18n::format::timestamp;
 use crate::i18n::messages;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_fluent::{move_tr, tr};
-use std::time::Duration;
+use wxp_core::api::Topic;
 use wxp_core::engine::{Alert, AlertId, AlertKind, Delivery, Repair};
 
-/// How often the page looks for alerts raised since it loaded.
-const POLL: Duration = Duration::from_secs(2);
-
-/// The newest alert's id in a list (newest first).
-fn newest(list: &[Alert]) -> Option<AlertId> {
-    list.first().map(|a| a.id)
-}
-
-/// Alerts arrive over time (the backend raises them): bumps `version`, and
-/// so reloads `shown`, when the backend's newest alert is not the one on
-/// screen.
-fn watch_for_new_alerts(
-    shown: LocalResource<Result<Vec<Alert>, BackendError>>,
-    version: RwSignal<u32>,
-) {
-    let backend = use_backend();
-    let user = current_user();
-    // Talks to the outside world: polls the backend.
-    let poll = move || {
-        let (backend, user) = (backend.clone(), user.clone());
-        spawn_local(async move {
-            let Ok(list) = backend.alerts(user).await else {
-                return;
-            };
-            // The page may have gone while the backend answered.
-            let Some(Some(on_screen)) = shown.try_with_untracked(|shown| match shown {
-                Some(Ok(alerts)) => Some(newest(alerts)),
-                _ => None,
-            }) else {
-                return;
-            };
-            if on_screen != newest(&list) {
-                let _ = version.try_update(|v| *v += 1);
-            }
-        });
-    };
-    if let Ok(handle) = set_interval_with_handle(poll, POLL) {
-        on_cleanup(move || handle.clear());
-    }
-}
-
-/// The alerts, newest first, with what reached the end user.
+/// The alerts, newest first, with what reached the end user; read again
+/// whenever alerts change (the backend raises them over time too).
 #[component]
 pub fn AlertsPage() -> impl IntoView {
     let backend = use_backend();
-    let user = current_user();
-    let version = RwSignal::new(0u32);
+    let live = use_live();
     let alerts = LocalResource::new({
-        let (backend, user) = (backend.clone(), user.clone());
+        let backend = backend.clone();
         move || {
-            version.track();
-            backend.alerts(user.clone())
+            live.track(Topic::Alerts);
+            backend.alerts()
         }
     });
-    watch_for_new_alerts(alerts, version);
     // The alert whose end-user pop-up is on screen.
     let pop_up = RwSignal::new(None::<Alert>);
     let simulate = Action::new_local({
-        let (backend, user) = (backend.clone(), user.clone());
+        let backend = backend.clone();
         move |(serial, kind): &(String, AlertKind)| {
-            let (backend, user, serial, kind) =
-                (backend.clone(), user.clone(), serial.clone(), *kind);
+            let (backend, serial, kind) = (backend.clone(), serial.clone(), *kind);
             async move {
-                let id = backend.simulate_alert(user.clone(), serial, kind).await?;
-                let alert = backend.alerts(user).await?.into_iter().find(|a| a.id == id);
-                version.update(|v| *v += 1);
+                let id = backend.simulate_alert(serial, kind).await?;
+                let alert = backend.alerts().await?.into_iter().find(|a| a.id == id);
                 pop_up.set(
                     alert
                         .clone()
@@ -133,7 +87,7 @@ pub fn AlertsPage() -> impl IntoView {
                 })}
             </p>
         </form>
-        {move || pop_up.get().map(|alert| view! { <EndUserPopUp alert on_sent=move || version.update(|v| *v += 1)/> })}
+        {move || pop_up.get().map(|alert| view! { <EndUserPopUp alert/> })}
         {loaded(alerts, move |list| view! { <AlertTable alerts=list pop_up/> })}
     }
 }
@@ -141,20 +95,12 @@ pub fn AlertsPage() -> impl IntoView {
 /// What the PC's end user sees: HP's pop-up with a View button that sends
 /// the repair request.
 #[component]
-fn EndUserPopUp(alert: Alert, on_sent: impl Fn() + Clone + Send + Sync + 'static) -> impl IntoView {
+fn EndUserPopUp(alert: Alert) -> impl IntoView {
     let backend = use_backend();
-    let user = current_user();
     let id: AlertId = alert.id;
     let serial = alert.serial.to_string();
     let kind = alert.kind;
-    let send = Action::new_local(move |_: &()| {
-        let (backend, user, on_sent) = (backend.clone(), user.clone(), on_sent.clone());
-        async move {
-            let repair = backend.request_repair(user, id).await?;
-            on_sent();
-            Ok::<_, BackendError>(repair)
-        }
-    });
+    let send = Action::new_local(move |_: &()| backend.request_repair(id));
     view! {
         <aside class="device-pop-up" role="dialog" aria-label=move_tr!("popup-label", {"serial" => serial.clone()})>
             <p class="pop-up-caption">

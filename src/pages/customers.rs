@@ -1,26 +1,26 @@
 //! All Customers > Customers: the partner's customers.
 
-use crate::backend::use_backend;
+use crate::backend::{use_backend, use_live};
 use crate::components::create_customer::CreateCustomer;
 use crate::components::loaded::loaded;
-use crate::components::notification_center::DataVersion;
-use crate::components::shell::current_user;
 use crate::i18n::format::number;
 use crate::paths::{self, CustomerPage};
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
 use leptos_router::components::A;
+use wxp_core::api::Topic;
 use wxp_core::engine::CustomerSummary;
 
 /// Every customer of the partner with its Customer ID and PC counts.
 #[component]
 pub fn CustomersPage() -> impl IntoView {
     let backend = use_backend();
-    let user = current_user();
+    let live = use_live();
     // The portfolio, not the customer list: this page is for partners only.
     let portfolio = LocalResource::new(move || {
-        DataVersion::track();
-        backend.portfolio(user.clone())
+        live.track(Topic::Customers);
+        live.track(Topic::Devices);
+        backend.portfolio()
     });
     view! {
         <h1>{move_tr!("customers-title")}</h1>

@@ -1,13 +1,13 @@
 //! A customer's Devices > PCs.
 
-use crate::backend::use_backend;
+use crate::backend::{use_backend, use_live};
 use crate::components::device_table::DeviceTable;
 use crate::components::loaded::loaded;
-use crate::components::notification_center::DataVersion;
-use crate::components::shell::{current_user, customer_resource, selection, Selection};
+use crate::components::shell::{customer_resource, selection, Selection};
 use crate::components::transfer_dialog::TransferDevices;
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
+use wxp_core::api::Topic;
 use wxp_core::engine::{Scope, Session};
 use wxp_core::TenantId;
 
@@ -15,17 +15,17 @@ use wxp_core::TenantId;
 #[component]
 pub fn CustomerPcs() -> impl IntoView {
     let backend = use_backend();
-    let user = current_user();
+    let live = use_live();
     let customer = customer_resource();
     // Only partners transfer PCs between dashboards.
     let is_partner = matches!(expect_context::<Session>().scope, Scope::Partner(_));
     let devices = LocalResource::new(move || {
-        DataVersion::track();
-        let (backend, user) = (backend.clone(), user.clone());
+        live.track(Topic::Devices);
+        let backend = backend.clone();
         async move {
             let summary = customer.await?;
             let tenant = TenantId::Customer(summary.customer.id.clone());
-            let list = backend.devices(user, tenant).await?;
+            let list = backend.devices(tenant).await?;
             Ok((summary, list))
         }
     });

@@ -1,9 +1,8 @@
 //! `/`: sends the user to their Home, or to sign in.
 
-use crate::backend::use_backend;
 use crate::components::loaded::loaded;
 use crate::paths::{self, CustomerPage};
-use crate::session::SignedIn;
+use crate::session::CurrentSession;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use wxp_core::engine::{Scope, Session};
@@ -20,14 +19,12 @@ pub fn home_of(session: &Session) -> String {
 /// Redirects to the signed-in user's Home, or to the sign-in page.
 #[component]
 pub fn Landing() -> impl IntoView {
-    let signed_in = SignedIn::expect();
-    let backend = use_backend();
-    move || match signed_in.0.get() {
+    let current = CurrentSession::expect();
+    // Asks again: "Home" is where a user whose session ended (on the
+    // server) goes, and must not lead back to the page that said so.
+    current.refetch();
+    loaded(current.resource(), |found| match found {
         None => view! { <Redirect path=paths::SIGN_IN/> }.into_any(),
-        Some(user) => {
-            let backend = backend.clone();
-            let session = LocalResource::new(move || backend.session(user.clone()));
-            loaded(session, |s| view! { <Redirect path=home_of(&s)/> }).into_any()
-        }
-    }
+        Some(session) => view! { <Redirect path=home_of(&session)/> }.into_any(),
+    })
 }

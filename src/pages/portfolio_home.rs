@@ -1,24 +1,24 @@
 //! All Customers > Home: the partner's portfolio at a glance.
 
-use crate::backend::use_backend;
+use crate::backend::{use_backend, use_live};
 use crate::components::bar_chart::{Bar, BarChart};
 use crate::components::loaded::loaded;
-use crate::components::notification_center::DataVersion;
-use crate::components::shell::current_user;
 use crate::i18n::format::number;
 use crate::i18n::messages;
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr};
+use wxp_core::api::Topic;
 use wxp_core::engine::Portfolio;
 
 /// Customers, PCs per customer and unassigned PCs, as numbers and a chart.
 #[component]
 pub fn PortfolioHome() -> impl IntoView {
     let backend = use_backend();
-    let user = current_user();
+    let live = use_live();
     let portfolio = LocalResource::new(move || {
-        DataVersion::track();
-        backend.portfolio(user.clone())
+        live.track(Topic::Customers);
+        live.track(Topic::Devices);
+        backend.portfolio()
     });
     view! {
         <h1>{move_tr!("portfolio-title")}</h1>

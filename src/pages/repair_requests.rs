@@ -1,34 +1,34 @@
 //! All Customers > Repair requests: a Service Delivery partner's CSDP
 //! account, where repairs requested from end-user pop-ups are scheduled.
 
-use crate::backend::{use_backend, BackendError};
+use crate::backend::{use_backend, use_live};
 use crate::components::loaded::loaded;
-use crate::components::shell::current_user;
 use crate::i18n::messages;
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
+use wxp_core::api::Topic;
 use wxp_core::date::Date;
 use wxp_core::engine::{Alert, AlertId, Repair};
 
-/// The requests, with Schedule for those not yet scheduled.
+/// The requests, with Schedule for those not yet scheduled; read again
+/// when alerts change (a repair requested, one scheduled).
 #[component]
 pub fn RepairRequestsPage() -> impl IntoView {
     let backend = use_backend();
-    let user = current_user();
-    let version = RwSignal::new(0u32);
+    let live = use_live();
     let requests = LocalResource::new(move || {
-        version.track();
-        backend.repair_requests(user.clone())
+        live.track(Topic::Alerts);
+        backend.repair_requests()
     });
     view! {
         <h1>{move_tr!("repair-requests-title")}</h1>
         <p class="lede">{move_tr!("repair-requests-lede")}</p>
-        {loaded(requests, move |list| view! { <RequestTable requests=list version/> })}
+        {loaded(requests, move |list| view! { <RequestTable requests=list/> })}
     }
 }
 
 #[component]
-fn RequestTable(requests: Vec<Alert>, version: RwSignal<u32>) -> impl IntoView {
+fn RequestTable(requests: Vec<Alert>) -> impl IntoView {
     if requests.is_empty() {
         return view! { <p>{move_tr!("repair-requests-none")}</p> }.into_any();
     }
@@ -52,7 +52,7 @@ fn RequestTable(requests: Vec<Alert>, version: RwSignal<u32>) -> impl IntoView {
                             <td><code>{a.serial.to_string()}</code></td>
                             <td>{move || messages::alert_kind(kind)}</td>
                             <td>{move || messages::repair(&repair)}</td>
-                            <td>{(a.repair == Repair::WithPartner).then(|| view! { <Schedule id=a.id version/> })}</td>
+                            <td>{(a.repair == Repair::WithPartner).then(|| view! { <Schedule id=a.id/> })}</td>
                         </tr>
                     }
                 }).collect_view()}
@@ -63,18 +63,10 @@ fn RequestTable(requests: Vec<Alert>, version: RwSignal<u32>) -> impl IntoView {
 
 /// A date and the Schedule button of one request.
 #[component]
-fn Schedule(id: AlertId, version: RwSignal<u32>) -> impl IntoView {
+fn Schedule(id: AlertId) -> impl IntoView {
     let backend = use_backend();
-    let user = current_user();
     let day = RwSignal::new(String::new());
-    let schedule = Action::new_local(move |on: &Date| {
-        let (backend, user, on) = (backend.clone(), user.clone(), *on);
-        async move {
-            backend.schedule_repair(user, id, on).await?;
-            version.update(|v| *v += 1);
-            Ok::<_, BackendError>(())
-        }
-    });
+    let schedule = Action::new_local(move |on: &Date| backend.schedule_repair(id, *on));
     let parsed = move || parse_day(&day.get());
     view! {
         <label class="field">

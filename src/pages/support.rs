@@ -1,15 +1,15 @@
 //! Support: create a support case, prefilled from where it was opened, and
 //! the list of cases.
 
-use crate::backend::{use_backend, BackendError};
+use crate::backend::{use_backend, use_live};
 use crate::components::loaded::loaded;
-use crate::components::shell::current_user;
 use crate::i18n::format::timestamp;
 use crate::i18n::messages;
 use crate::paths;
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr};
 use leptos_router::hooks::use_query_map;
+use wxp_core::api::Topic;
 use wxp_core::engine::{NewCase, SupportCase};
 
 /// The address of the support page with a case prefilled: subject and
@@ -27,7 +27,7 @@ pub fn support_link(subject: &str, serials: &[String]) -> String {
 #[component]
 pub fn SupportPage() -> impl IntoView {
     let backend = use_backend();
-    let user = current_user();
+    let live = use_live();
     let query = use_query_map();
     let prefill = |key: &str| query.with_untracked(|q| q.get(key)).unwrap_or_default();
     let subject = RwSignal::new(prefill("subject"));
@@ -38,22 +38,14 @@ pub fn SupportPage() -> impl IntoView {
             .collect::<Vec<_>>()
             .join("\n"),
     );
-    let version = RwSignal::new(0u32);
     let cases = LocalResource::new({
-        let (backend, user) = (backend.clone(), user.clone());
+        let backend = backend.clone();
         move || {
-            version.track();
-            backend.cases(user.clone())
+            live.track(Topic::Cases);
+            backend.cases()
         }
     });
-    let open = Action::new_local(move |case: &NewCase| {
-        let (backend, user, case) = (backend.clone(), user.clone(), case.clone());
-        async move {
-            let id = backend.open_case(user, case).await?;
-            version.update(|v| *v += 1);
-            Ok::<_, BackendError>(id)
-        }
-    });
+    let open = Action::new_local(move |case: &NewCase| backend.open_case(case.clone()));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         open.dispatch_local(NewCase {

@@ -1,34 +1,24 @@
 //! All Customers > Transfers: every transfer job with its state and Summary.
 
-use crate::backend::use_backend;
+use crate::backend::{use_backend, use_live};
 use crate::browser;
 use crate::components::loaded::loaded;
-use crate::components::notification_center::DataVersion;
-use crate::components::shell::current_user;
 use crate::i18n::format::{number, timestamp};
 use crate::i18n::messages;
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
-use std::time::Duration;
+use wxp_core::api::Topic;
 use wxp_core::engine::{JobState, TransferJob};
 
-/// The transfer history, refreshed while jobs run.
+/// The transfer history, read again as jobs are submitted, run and
+/// complete.
 #[component]
 pub fn TransfersPage() -> impl IntoView {
     let backend = use_backend();
-    let user = current_user();
-    let tick = RwSignal::new(0u64);
-    // Talks to the outside world: asks again every second, for jobs that
-    // are still queued or running.
-    if let Ok(handle) =
-        set_interval_with_handle(move || tick.update(|t| *t += 1), Duration::from_secs(1))
-    {
-        on_cleanup(move || handle.clear());
-    }
+    let live = use_live();
     let jobs = LocalResource::new(move || {
-        tick.track();
-        DataVersion::track();
-        backend.transfers(user.clone())
+        live.track(Topic::Transfers);
+        backend.transfers()
     });
     view! {
         <h1>{move_tr!("menu-transfers")}</h1>

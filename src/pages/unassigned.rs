@@ -1,15 +1,14 @@
 //! All Customers > Unassigned Devices: the partner's holding tenant.
 
-use crate::backend::{use_backend, BackendError};
+use crate::backend::{use_backend, use_live, BackendError};
 use crate::components::device_table::DeviceTable;
 use crate::components::loaded::loaded;
-use crate::components::notification_center::DataVersion;
 use crate::components::setup_notice::SetupIncompleteNotice;
-use crate::components::shell::current_user;
 use crate::components::transfer_dialog::TransferDevices;
 use crate::pages::support::support_link;
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr};
+use wxp_core::api::Topic;
 use wxp_core::engine::{Scope, Session};
 use wxp_core::{AccessError, TenantId};
 
@@ -18,20 +17,20 @@ use wxp_core::{AccessError, TenantId};
 #[component]
 pub fn UnassignedDevices() -> impl IntoView {
     let backend = use_backend();
-    let user = current_user();
-    // The holding tenant is the acting partner's: ask who that is first.
+    let live = use_live();
+    // The holding tenant is the signed-in partner's.
+    let scope = expect_context::<Session>().scope;
     let devices = LocalResource::new(move || {
-        DataVersion::track();
-        let (backend, user) = (backend.clone(), user.clone());
+        live.track(Topic::Devices);
+        let (backend, scope) = (backend.clone(), scope.clone());
         async move {
-            let session = backend.session(user.clone()).await?;
-            let Scope::Partner(partner) = session.scope else {
+            let Scope::Partner(partner) = scope else {
                 return Err(BackendError::Access(AccessError::PartnersOnly));
             };
             if !partner.setup_complete {
                 return Ok(Err(partner.kind));
             }
-            let list = backend.devices(user, TenantId::Holding(partner.id)).await?;
+            let list = backend.devices(TenantId::Holding(partner.id)).await?;
             Ok(Ok(list))
         }
     });

@@ -1,26 +1,29 @@
-//! The HTTP backend: the same operations as JSON over HTTP (gloo-net).
+//! The HTTP backend: the portal server's JSON API (gloo-net), under the
+//! API base the server puts in the page (`/api/v1`).
 //!
-//! Endpoints mirror the [`Backend`] trait one to one under the API base; the
-//! acting user travels in the `X-WXP-User` header, where a deployment would
-//! put its bearer token. Access errors come back as `403`/`404` with an
-//! [`AccessError`] as the JSON body, a refused transfer as `422` with a
-//! [`SubmitError`], so pages show the same messages as with the mock.
+//! The identity is the server's HttpOnly session cookie: the page and the
+//! API share an origin, so every request carries it and the page never
+//! sees it. Error answers carry an [`ErrorBody`](wxp_core::api::ErrorBody),
+//! read by [`answer`]; live updates come from [`events`].
 
-use super::{Backend, BackendError, Reply};
-use gloo_net::http::{Request, RequestBuilder, Response};
+mod answer;
+mod events;
+
+use super::{Backend, BackendError, DemoBackend, Listener, Reply, Subscription};
+use gloo_net::http::{Request, RequestBuilder};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::sync::Arc;
+use web_sys::RequestCredentials;
+use wxp_core::api;
 use wxp_core::date::Date;
 use wxp_core::engine::{
-    Alert, AlertError, AlertId, AlertKind, CaseError, NewCase, Repair, SupportCase,
-};
-use wxp_core::engine::{
-    DashboardError, EnrolOutcome, JobId, NewCustomer, SubmitError, TransferJob, TransferRequest,
+    Account, Alert, AlertId, AlertKind, CustomerSummary, EnrolOutcome, JobId, NewCase, NewCustomer,
+    Portfolio, Repair, Session, SupportCase, TransferJob, TransferRequest,
 };
 use wxp_core::seed::DemoConfig;
 use wxp_core::transfer_file::Place;
-use wxp_core::{AccessError, CustomerId, SerialNumber, TenantId, UserId};
+use wxp_core::{CustomerId, Device, SerialNumber, TenantId, UserId};
 
 /// A backend reached over HTTP.
 pub struct HttpBackend {
@@ -28,7 +31,7 @@ pub struct HttpBackend {
 }
 
 impl HttpBackend {
-    /// A backend at `base`, e.g. `https://wxp.example/api`.
+    /// A backend at `base`, e.g. `/api/v1`.
     pub fn new(base: impl Into<String>) -> HttpBackend {
         HttpBackend {
             base: base.into().trim_end_matches('/').to_owned(),
@@ -39,69 +42,54 @@ impl HttpBackend {
         format!("{}{path}", self.base)
     }
 
-    fn get<T: DeserializeOwned + 'static>(&self, user: Option<UserId>, path: &str) -> Reply<T> {
-        let request = with_user(Request::get(&self.url(path)), user);
-        Box::pin(async move { read(request.send().await).await })
-    }
-
-    fn post<B: Serialize, T: DeserializeOwned + 'static>(
+    /// A request to `path` with `body` as JSON (or none), with the session
+    /// cookie.
+    fn build<B: Serialize + ?Sized>(
         &self,
-        user: Option<UserId>,
+        method: fn(&str) -> RequestBuilder,
         path: &str,
-        body: &B,
+        body: Option<&B>,
+    ) -> Result<Request, BackendError> {
+        let builder = method(&self.url(path)).credentials(RequestCredentials::SameOrigin);
+        match body {
+            Some(body) => builder.json(body),
+            None => builder.build(),
+        }
+        .map_err(|e| BackendError::Transport(e.to_string()))
+    }
+
+    /// `GET path`, answered with JSON.
+    fn get<T: DeserializeOwned + 'static>(&self, path: &str) -> Reply<T> {
+        self.send(Request::get, path, NONE)
+    }
+
+    /// A request answered with JSON.
+    fn send<B: Serialize + ?Sized, T: DeserializeOwned + 'static>(
+        &self,
+        method: fn(&str) -> RequestBuilder,
+        path: &str,
+        body: Option<&B>,
     ) -> Reply<T> {
-        let request = with_user(Request::post(&self.url(path)), user).json(body);
-        Box::pin(async move {
-            let request = request.map_err(|e| BackendError::Transport(e.to_string()))?;
-            read(request.send().await).await
-        })
+        let request = self.build(method, path, body);
+        Box::pin(async move { answer::json(request?.send().await).await })
+    }
+
+    /// A request answered `204 No Content`.
+    fn command<B: Serialize + ?Sized>(
+        &self,
+        method: fn(&str) -> RequestBuilder,
+        path: &str,
+        body: Option<&B>,
+    ) -> Reply<()> {
+        let request = self.build(method, path, body);
+        Box::pin(async move { answer::empty(request?.send().await).await })
     }
 }
 
-fn with_user(request: RequestBuilder, user: Option<UserId>) -> RequestBuilder {
-    match user {
-        Some(user) => request.header("X-WXP-User", &user.0),
-        None => request,
-    }
-}
+/// No body.
+const NONE: Option<&()> = None;
 
-async fn read<T: DeserializeOwned>(
-    response: Result<Response, gloo_net::Error>,
-) -> Result<T, BackendError> {
-    let response = response.map_err(|e| BackendError::Transport(e.to_string()))?;
-    if response.ok() {
-        return response
-            .json()
-            .await
-            .map_err(|e| BackendError::Unreadable(e.to_string()));
-    }
-    let status = response.status();
-    let body = response.text().await.unwrap_or_default();
-    if status == 403 || status == 404 {
-        if let Ok(access) = serde_json::from_str::<AccessError>(&body) {
-            return Err(BackendError::Access(access));
-        }
-    }
-    if status == 422 {
-        if let Ok(refused) = serde_json::from_str::<SubmitError>(&body) {
-            return Err(refused.into());
-        }
-        if let Ok(refused) = serde_json::from_str::<DashboardError>(&body) {
-            return Err(refused.into());
-        }
-        if let Ok(refused) = serde_json::from_str::<AlertError>(&body) {
-            return Err(refused.into());
-        }
-        if let Ok(refused) = serde_json::from_str::<CaseError>(&body) {
-            return Err(refused.into());
-        }
-    }
-    Err(BackendError::Server {
-        status,
-        message: body,
-    })
-}
-
+/// The path of a tenant's PCs.
 fn tenant_path(tenant: &TenantId) -> String {
     match tenant {
         TenantId::Holding(partner) => format!("/partners/{partner}/unassigned-devices"),
@@ -109,154 +97,213 @@ fn tenant_path(tenant: &TenantId) -> String {
     }
 }
 
+/// `None` where the server says nobody is signed in.
+fn signed_out_as_none<T: 'static>(reply: Reply<T>) -> Reply<Option<T>> {
+    Box::pin(async move {
+        match reply.await {
+            Ok(value) => Ok(Some(value)),
+            Err(BackendError::SignedOut) => Ok(None),
+            Err(e) => Err(e),
+        }
+    })
+}
+
 impl Backend for HttpBackend {
-    fn accounts(&self) -> Reply<Vec<wxp_core::engine::Account>> {
-        self.get(None, "/accounts")
+    fn session(&self) -> Reply<Option<Session>> {
+        signed_out_as_none(self.get("/session"))
     }
 
-    fn session(&self, user: UserId) -> Reply<wxp_core::engine::Session> {
-        self.get(Some(user), "/session")
+    fn supports_passwords(&self) -> bool {
+        true
     }
 
-    fn customers(&self, user: UserId) -> Reply<Vec<wxp_core::engine::CustomerSummary>> {
-        self.get(Some(user), "/customers")
-    }
-
-    fn customer(&self, user: UserId, id: CustomerId) -> Reply<wxp_core::engine::CustomerSummary> {
-        self.get(Some(user), &format!("/customers/{id}"))
-    }
-
-    fn portfolio(&self, user: UserId) -> Reply<wxp_core::engine::Portfolio> {
-        self.get(Some(user), "/portfolio")
-    }
-
-    fn devices(&self, user: UserId, tenant: TenantId) -> Reply<Arc<Vec<wxp_core::Device>>> {
-        let list: Reply<Vec<wxp_core::Device>> = self.get(Some(user), &tenant_path(&tenant));
-        Box::pin(async move { list.await.map(Arc::new) })
-    }
-
-    fn set_insights_collection(
-        &self,
-        user: UserId,
-        customer: CustomerId,
-        enabled: bool,
-    ) -> Reply<()> {
-        self.post(
-            Some(user),
-            &format!("/customers/{customer}/settings/insights-collection"),
-            &serde_json::json!({ "enabled": enabled }),
+    fn sign_in(&self, email: String, password: String) -> Reply<Session> {
+        self.send(
+            Request::post,
+            "/session",
+            Some(&api::SignIn { email, password }),
         )
     }
 
-    fn locate(
-        &self,
-        user: UserId,
-        serials: Vec<SerialNumber>,
-    ) -> Reply<Vec<(SerialNumber, Place)>> {
-        self.post(Some(user), "/devices/locate", &serials)
+    fn sign_out(&self) -> Reply<()> {
+        let reply = self.command(Request::delete, "/session", NONE);
+        Box::pin(async move {
+            match reply.await {
+                // Already ended (expired, or the demo data was reset).
+                Err(BackendError::SignedOut) => Ok(()),
+                other => other,
+            }
+        })
     }
 
-    fn submit_transfer(&self, user: UserId, request: TransferRequest) -> Reply<JobId> {
-        self.post(Some(user), "/transfers", &request)
+    fn demo(&self) -> Option<&dyn DemoBackend> {
+        // Whether the server runs the demo shows in its answer to
+        // `DemoBackend::accounts`.
+        Some(self)
     }
 
-    fn transfers(&self, user: UserId) -> Reply<Vec<TransferJob>> {
-        self.get(Some(user), "/transfers")
+    fn subscribe(&self, listener: Listener) -> Subscription {
+        events::subscribe(&self.url("/events"), listener)
     }
 
-    fn notifications(&self, user: UserId) -> Reply<Vec<TransferJob>> {
-        self.get(Some(user), "/notifications")
+    fn customers(&self) -> Reply<Vec<CustomerSummary>> {
+        self.get("/customers")
     }
 
-    fn mark_read(&self, user: UserId, job: JobId) -> Reply<()> {
-        self.post(Some(user), &format!("/notifications/{job}/read"), &())
+    fn customer(&self, id: CustomerId) -> Reply<CustomerSummary> {
+        self.get(&format!("/customers/{id}"))
     }
 
-    fn create_customer(&self, user: UserId, new: NewCustomer) -> Reply<CustomerId> {
-        self.post(Some(user), "/customers", &new)
+    fn portfolio(&self) -> Reply<Portfolio> {
+        self.get("/portfolio")
+    }
+
+    fn devices(&self, tenant: TenantId) -> Reply<Arc<Vec<Device>>> {
+        let list: Reply<Vec<Device>> = self.get(&tenant_path(&tenant));
+        Box::pin(async move { list.await.map(Arc::new) })
+    }
+
+    fn set_insights_collection(&self, customer: CustomerId, enabled: bool) -> Reply<()> {
+        self.command(
+            Request::put,
+            &format!("/customers/{customer}/settings/insights-collection"),
+            Some(&api::Switch { enabled }),
+        )
+    }
+
+    fn locate(&self, serials: Vec<SerialNumber>) -> Reply<Vec<(SerialNumber, Place)>> {
+        self.send(Request::post, "/devices/locate", Some(&serials))
+    }
+
+    fn submit_transfer(&self, request: TransferRequest) -> Reply<JobId> {
+        self.send(Request::post, "/transfers", Some(&request))
+    }
+
+    fn transfers(&self) -> Reply<Vec<TransferJob>> {
+        self.get("/transfers")
+    }
+
+    fn transfer(&self, job: JobId) -> Reply<TransferJob> {
+        self.get(&format!("/transfers/{job}"))
+    }
+
+    fn notifications(&self) -> Reply<Vec<TransferJob>> {
+        self.get("/notifications")
+    }
+
+    fn mark_read(&self, job: JobId) -> Reply<()> {
+        self.command(Request::post, &format!("/notifications/{job}/read"), NONE)
+    }
+
+    fn create_customer(&self, new: NewCustomer) -> Reply<CustomerId> {
+        self.send(Request::post, "/customers", Some(&new))
     }
 
     fn enrol(
         &self,
-        user: UserId,
         customer: CustomerId,
         cpin: String,
         serials: Vec<String>,
     ) -> Reply<Vec<EnrolOutcome>> {
-        self.post(
-            Some(user),
+        self.send(
+            Request::post,
             &format!("/customers/{customer}/enrolments"),
-            &serde_json::json!({ "cpin": cpin, "serials": serials }),
+            Some(&api::Enrolment { cpin, serials }),
         )
     }
 
-    fn set_self_service_alerts(
-        &self,
-        user: UserId,
-        customer: CustomerId,
-        enabled: bool,
-    ) -> Reply<()> {
-        self.post(
-            Some(user),
+    fn set_self_service_alerts(&self, customer: CustomerId, enabled: bool) -> Reply<()> {
+        self.command(
+            Request::put,
             &format!("/customers/{customer}/settings/self-service-alerts"),
-            &serde_json::json!({ "enabled": enabled }),
+            Some(&api::Switch { enabled }),
         )
     }
 
-    fn alerts(&self, user: UserId) -> Reply<Vec<Alert>> {
-        self.get(Some(user), "/alerts")
+    fn alerts(&self) -> Reply<Vec<Alert>> {
+        self.get("/alerts")
     }
 
-    fn simulate_alert(&self, user: UserId, serial: String, kind: AlertKind) -> Reply<AlertId> {
-        self.post(
-            Some(user),
+    fn simulate_alert(&self, serial: String, kind: AlertKind) -> Reply<AlertId> {
+        self.send(
+            Request::post,
             "/alerts",
-            &serde_json::json!({ "serial": serial, "kind": kind }),
+            Some(&api::SimulateAlert { serial, kind }),
         )
     }
 
-    fn request_repair(&self, user: UserId, alert: AlertId) -> Reply<Repair> {
-        self.post(Some(user), &format!("/alerts/{alert}/repair-request"), &())
+    fn request_repair(&self, alert: AlertId) -> Reply<Repair> {
+        self.send(
+            Request::post,
+            &format!("/alerts/{alert}/repair-request"),
+            NONE,
+        )
     }
 
-    fn repair_requests(&self, user: UserId) -> Reply<Vec<Alert>> {
-        self.get(Some(user), "/repair-requests")
+    fn repair_requests(&self) -> Reply<Vec<Alert>> {
+        self.get("/repair-requests")
     }
 
-    fn schedule_repair(&self, user: UserId, alert: AlertId, on: Date) -> Reply<()> {
-        self.post(
-            Some(user),
+    fn schedule_repair(&self, alert: AlertId, on: Date) -> Reply<()> {
+        self.command(
+            Request::post,
             &format!("/repair-requests/{alert}/schedule"),
-            &serde_json::json!({ "on": on }),
+            Some(&api::ScheduleRepair { on }),
         )
     }
 
-    fn open_case(&self, user: UserId, case: NewCase) -> Reply<u64> {
-        self.post(Some(user), "/support-cases", &case)
+    fn open_case(&self, case: NewCase) -> Reply<u64> {
+        self.send(Request::post, "/support-cases", Some(&case))
     }
 
-    fn cases(&self, user: UserId) -> Reply<Vec<SupportCase>> {
-        self.get(Some(user), "/support-cases")
+    fn cases(&self) -> Reply<Vec<SupportCase>> {
+        self.get("/support-cases")
+    }
+}
+
+impl DemoBackend for HttpBackend {
+    fn accounts(&self) -> Reply<Option<Vec<Account>>> {
+        let reply: Reply<Vec<Account>> = self.get("/demo/accounts");
+        Box::pin(async move {
+            match reply.await {
+                Ok(accounts) => Ok(Some(accounts)),
+                // Not in demo mode: the demo's routes are not there.
+                Err(BackendError::NotFound(_)) => Ok(None),
+                Err(e) => Err(e),
+            }
+        })
+    }
+
+    fn sign_in_demo(&self, user: UserId) -> Reply<Session> {
+        self.send(
+            Request::post,
+            "/demo/session",
+            Some(&api::DemoSignIn { user }),
+        )
     }
 
     fn demo_config(&self) -> Reply<DemoConfig> {
-        self.get(None, "/demo/config")
+        self.get("/demo/config")
     }
 
     fn reset_demo(&self, config: DemoConfig) -> Reply<()> {
-        self.post(None, "/demo/reset", &config)
+        self.command(Request::post, "/demo/reset", Some(&config))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     #[test]
     fn paths_are_built_from_the_base() {
-        let b = HttpBackend::new("https://api.example/v1/");
-        assert_eq!(b.url("/session"), "https://api.example/v1/session");
+        let b = HttpBackend::new("/api/v1/");
+        assert_eq!(b.url("/session"), "/api/v1/session");
         let t = TenantId::Customer(CustomerId::from_bits(1));
         assert_eq!(tenant_path(&t), "/customers/CUS-00000001/devices");
+        let t = TenantId::Holding(wxp_core::PartnerId("PRT-ALPINE".into()));
+        assert_eq!(tenant_path(&t), "/partners/PRT-ALPINE/unassigned-devices");
     }
 }

@@ -1,11 +1,18 @@
 //! The in-browser mock backend: the domain engine, persisted to local
-//! storage after every change, running transfer jobs on timers.
+//! storage after every change, running transfer jobs on timers. It keeps
+//! the signed-in demo account itself (in local storage too, so a reload
+//! keeps the user signed in) and tells its [`Listeners`] what each change
+//! touched.
 
-use super::{ready, Backend, BackendError, Notice, Reply};
+mod listeners;
+
+use super::{ready, Backend, BackendError, DemoBackend, Listener, Notice, Reply, Subscription};
 use crate::browser;
 use leptos::prelude::{set_interval, set_timeout};
+use listeners::Listeners;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
+use wxp_core::api::Topic;
 use wxp_core::date::Date;
 use wxp_core::date::Timestamp;
 use wxp_core::engine::{
@@ -18,6 +25,8 @@ use wxp_core::transfer_file::Place;
 use wxp_core::{store, CustomerId, Device, Engine, SerialNumber, TenantId, UserId};
 
 const KEY: &str = "wxp-portal/mock-state";
+/// The signed-in demo account.
+const SESSION_KEY: &str = "wxp-portal/session";
 /// How long a transfer job runs, in milliseconds; tests set it shorter.
 const DELAY_KEY: &str = "wxp-portal/transfer-duration-ms";
 const DEFAULT_DURATION_MS: u64 = 1_500;
@@ -26,6 +35,15 @@ const DEFAULT_DURATION_MS: u64 = 1_500;
 const ALERT_INTERVAL_KEY: &str = "wxp-portal/alert-interval-ms";
 const DEFAULT_ALERT_INTERVAL_MS: u64 = 90_000;
 
+/// What a completed transfer changes: the job, the user's notifications,
+/// where PCs are and so the customers' counts.
+const TRANSFER_COMPLETED: [Topic; 4] = [
+    Topic::Transfers,
+    Topic::Notifications,
+    Topic::Devices,
+    Topic::Customers,
+];
+
 /// The mock backend. Works offline; its state survives reloads, running
 /// transfers included (they resume after a reload).
 #[derive(Clone)]
@@ -33,6 +51,9 @@ pub struct MockBackend {
     // A Mutex, not a RefCell, so the backend can live in Leptos context
     // (which wants Send + Sync); in wasm it is never contended.
     engine: Arc<Mutex<Engine>>,
+    /// The signed-in demo account.
+    user: Arc<Mutex<Option<UserId>>>,
+    listeners: Listeners,
     job_duration: Duration,
 }
 
@@ -65,13 +86,16 @@ impl MockBackend {
         (mock, notice)
     }
 
-    /// A mock over `engine`, e.g. for component tests.
+    /// A mock over `engine`, e.g. for component tests, with the demo
+    /// account signed in in this browser, if any.
     pub fn with_engine(engine: Engine) -> MockBackend {
         let job_duration = browser::storage_get(DELAY_KEY)
             .and_then(|ms| ms.parse().ok())
             .unwrap_or(DEFAULT_DURATION_MS);
         MockBackend {
             engine: Arc::new(Mutex::new(engine)),
+            user: Arc::new(Mutex::new(browser::storage_get(SESSION_KEY).map(UserId))),
+            listeners: Listeners::default(),
             job_duration: Duration::from_millis(job_duration),
         }
     }
@@ -80,16 +104,51 @@ impl MockBackend {
         self.engine.lock().expect("single-threaded")
     }
 
-    fn read<T: 'static>(&self, f: impl FnOnce(&Engine) -> Result<T, BackendError>) -> Reply<T> {
-        ready(f(&self.lock()))
+    /// The signed-in account.
+    fn acting(&self) -> Result<UserId, BackendError> {
+        self.user
+            .lock()
+            .expect("single-threaded")
+            .clone()
+            .ok_or(BackendError::SignedOut)
     }
 
+    /// Remembers (or, with `None`, forgets) the signed-in account.
+    fn set_user(&self, user: Option<UserId>) {
+        match &user {
+            // Without storage (private mode, quota) the session lasts until
+            // reload.
+            Some(id) => {
+                let _ = browser::storage_set(SESSION_KEY, &id.0);
+            }
+            None => browser::storage_remove(SESSION_KEY),
+        }
+        *self.user.lock().expect("single-threaded") = user;
+    }
+
+    /// Reads as the signed-in user.
+    fn read<T: 'static>(
+        &self,
+        f: impl FnOnce(&Engine, &UserId) -> Result<T, BackendError>,
+    ) -> Reply<T> {
+        ready(self.acting().and_then(|user| f(&self.lock(), &user)))
+    }
+
+    /// Changes the engine as the signed-in user, saves it, and reports
+    /// `changed`.
     fn write<T: 'static>(
         &self,
-        f: impl FnOnce(&mut Engine) -> Result<T, BackendError>,
+        changed: &[Topic],
+        f: impl FnOnce(&mut Engine, &UserId) -> Result<T, BackendError>,
     ) -> Reply<T> {
-        let result = f(&mut self.lock());
-        ready(result.and_then(|value| self.persist().map(|()| value)))
+        let result = self.acting().and_then(|user| f(&mut self.lock(), &user));
+        if result.is_err() {
+            return ready(result);
+        }
+        let saved = self.persist();
+        // Changed in this tab even if the browser could not keep it.
+        self.listeners.notify(changed);
+        ready(result.and_then(|value| saved.map(|()| value)))
     }
 
     fn persist(&self) -> Result<(), BackendError> {
@@ -98,7 +157,8 @@ impl MockBackend {
     }
 
     /// Drives a job: queued → running shortly after, completed after the
-    /// job duration. Each step is persisted, so a reload resumes it.
+    /// job duration. Each step is persisted, so a reload resumes it, and
+    /// reported to the listeners.
     fn run_job(&self, job: JobId, state: JobState) {
         let mock = self.clone();
         let step = match state {
@@ -114,19 +174,25 @@ impl MockBackend {
                 };
                 // A job can only fail to advance if the demo data was reset
                 // under it; then there is nothing left to run.
-                if result.is_ok() && mock.persist().is_ok() && state == JobState::Queued {
-                    mock.run_job(job, JobState::Running);
+                if result.is_err() {
+                    return;
+                }
+                let saved = mock.persist().is_ok();
+                if state == JobState::Queued {
+                    mock.listeners.notify(&[Topic::Transfers]);
+                    if saved {
+                        mock.run_job(job, JobState::Running);
+                    }
+                } else {
+                    mock.listeners.notify(&TRANSFER_COMPLETED);
                 }
             },
             step,
         );
     }
-}
 
-impl MockBackend {
     /// Raises an alert on some PC every interval, as HP's analytics would
-    /// (which PC and what kind follow from the seed). Pages that show alerts
-    /// poll for them.
+    /// (which PC and what kind follow from the seed), and reports it.
     fn raise_alerts_over_time(&self) {
         let interval = browser::storage_get(ALERT_INTERVAL_KEY)
             .and_then(|ms| ms.parse().ok())
@@ -146,6 +212,7 @@ impl MockBackend {
                     // A full storage only loses this alert; the next tick
                     // tries again.
                     let _ = mock.persist();
+                    mock.listeners.notify(&[Topic::Alerts]);
                 }
             },
             Duration::from_millis(interval),
@@ -159,52 +226,69 @@ fn now() -> Timestamp {
 }
 
 impl Backend for MockBackend {
-    fn accounts(&self) -> Reply<Vec<Account>> {
-        self.read(|e| Ok(e.accounts()))
+    fn session(&self) -> Reply<Option<Session>> {
+        let user = self.user.lock().expect("single-threaded").clone();
+        ready(match user {
+            None => Ok(None),
+            // An account the data no longer has (reset in another tab) is
+            // an error the page tells the user about, then signs out.
+            Some(user) => self.lock().session(&user).map(Some).map_err(Into::into),
+        })
     }
 
-    fn session(&self, user: UserId) -> Reply<Session> {
-        self.read(|e| Ok(e.session(&user)?))
+    fn supports_passwords(&self) -> bool {
+        false
     }
 
-    fn customers(&self, user: UserId) -> Reply<Vec<CustomerSummary>> {
-        self.read(|e| Ok(e.customers(&user)?))
+    fn sign_in(&self, _email: String, _password: String) -> Reply<Session> {
+        ready(Err(BackendError::NoPasswords))
     }
 
-    fn customer(&self, user: UserId, id: CustomerId) -> Reply<CustomerSummary> {
-        self.read(|e| Ok(e.customer(&user, &id)?))
+    fn sign_out(&self) -> Reply<()> {
+        self.set_user(None);
+        ready(Ok(()))
     }
 
-    fn portfolio(&self, user: UserId) -> Reply<Portfolio> {
-        self.read(|e| Ok(e.portfolio(&user)?))
+    fn demo(&self) -> Option<&dyn DemoBackend> {
+        Some(self)
     }
 
-    fn devices(&self, user: UserId, tenant: TenantId) -> Reply<Arc<Vec<Device>>> {
-        self.read(|e| Ok(Arc::new(e.devices(&user, &tenant)?)))
+    fn subscribe(&self, listener: Listener) -> Subscription {
+        self.listeners.subscribe(listener)
     }
 
-    fn set_insights_collection(
-        &self,
-        user: UserId,
-        customer: CustomerId,
-        enabled: bool,
-    ) -> Reply<()> {
-        self.write(|e| Ok(e.set_insights_collection(&user, &customer, enabled)?))
+    fn customers(&self) -> Reply<Vec<CustomerSummary>> {
+        self.read(|e, user| Ok(e.customers(user)?))
     }
 
-    fn locate(
-        &self,
-        user: UserId,
-        serials: Vec<SerialNumber>,
-    ) -> Reply<Vec<(SerialNumber, Place)>> {
-        self.read(|e| Ok(e.locate(&user, &serials)?))
+    fn customer(&self, id: CustomerId) -> Reply<CustomerSummary> {
+        self.read(|e, user| Ok(e.customer(user, &id)?))
     }
 
-    fn submit_transfer(&self, user: UserId, request: TransferRequest) -> Reply<JobId> {
-        let reply = self.write(|e| {
+    fn portfolio(&self) -> Reply<Portfolio> {
+        self.read(|e, user| Ok(e.portfolio(user)?))
+    }
+
+    fn devices(&self, tenant: TenantId) -> Reply<Arc<Vec<Device>>> {
+        self.read(|e, user| Ok(Arc::new(e.devices(user, &tenant)?)))
+    }
+
+    fn set_insights_collection(&self, customer: CustomerId, enabled: bool) -> Reply<()> {
+        // The PC lists show or hide Last signed-in user and Location.
+        self.write(&[Topic::Customers, Topic::Devices], |e, user| {
+            Ok(e.set_insights_collection(user, &customer, enabled)?)
+        })
+    }
+
+    fn locate(&self, serials: Vec<SerialNumber>) -> Reply<Vec<(SerialNumber, Place)>> {
+        self.read(|e, user| Ok(e.locate(user, &serials)?))
+    }
+
+    fn submit_transfer(&self, request: TransferRequest) -> Reply<JobId> {
+        let reply = self.write(&[Topic::Transfers], |e, user| {
             // A repeated request (double click, retry) is already being run.
-            let repeated = e.transfers(&user)?.iter().any(|j| j.key == request.key);
-            Ok((e.submit_transfer(&user, request, now())?, repeated))
+            let repeated = e.transfers(user)?.iter().any(|j| j.key == request.key);
+            Ok((e.submit_transfer(user, request, now())?, repeated))
         });
         let mock = self.clone();
         Box::pin(async move {
@@ -216,77 +300,110 @@ impl Backend for MockBackend {
         })
     }
 
-    fn transfers(&self, user: UserId) -> Reply<Vec<TransferJob>> {
-        self.read(|e| Ok(e.transfers(&user)?))
+    fn transfers(&self) -> Reply<Vec<TransferJob>> {
+        self.read(|e, user| Ok(e.transfers(user)?))
     }
 
-    fn notifications(&self, user: UserId) -> Reply<Vec<TransferJob>> {
-        self.read(|e| Ok(e.notifications(&user)?))
+    fn transfer(&self, job: JobId) -> Reply<TransferJob> {
+        self.read(|e, user| Ok(e.transfer(user, job)?))
     }
 
-    fn mark_read(&self, user: UserId, job: JobId) -> Reply<()> {
-        self.write(|e| Ok(e.mark_read(&user, job)?))
+    fn notifications(&self) -> Reply<Vec<TransferJob>> {
+        self.read(|e, user| Ok(e.notifications(user)?))
     }
 
-    fn create_customer(&self, user: UserId, new: NewCustomer) -> Reply<CustomerId> {
-        self.write(|e| Ok(e.create_customer(&user, new)?))
+    fn mark_read(&self, job: JobId) -> Reply<()> {
+        self.write(&[Topic::Notifications], |e, user| {
+            Ok(e.mark_read(user, job)?)
+        })
+    }
+
+    fn create_customer(&self, new: NewCustomer) -> Reply<CustomerId> {
+        self.write(&[Topic::Customers], |e, user| {
+            Ok(e.create_customer(user, new)?)
+        })
     }
 
     fn enrol(
         &self,
-        user: UserId,
         customer: CustomerId,
         cpin: String,
         serials: Vec<String>,
     ) -> Reply<Vec<EnrolOutcome>> {
-        self.write(|e| Ok(e.enrol(&user, &customer, &cpin, &serials)?))
+        self.write(&[Topic::Devices, Topic::Customers], |e, user| {
+            Ok(e.enrol(user, &customer, &cpin, &serials)?)
+        })
     }
 
-    fn set_self_service_alerts(
-        &self,
-        user: UserId,
-        customer: CustomerId,
-        enabled: bool,
-    ) -> Reply<()> {
-        self.write(|e| Ok(e.set_self_service_alerts(&user, &customer, enabled)?))
+    fn set_self_service_alerts(&self, customer: CustomerId, enabled: bool) -> Reply<()> {
+        self.write(&[Topic::Customers], |e, user| {
+            Ok(e.set_self_service_alerts(user, &customer, enabled)?)
+        })
     }
 
-    fn alerts(&self, user: UserId) -> Reply<Vec<Alert>> {
-        self.read(|e| Ok(e.alerts(&user)?))
+    fn alerts(&self) -> Reply<Vec<Alert>> {
+        self.read(|e, user| Ok(e.alerts(user)?))
     }
 
-    fn simulate_alert(&self, user: UserId, serial: String, kind: AlertKind) -> Reply<AlertId> {
-        self.write(|e| Ok(e.simulate_alert(&user, &serial, kind, now())?))
+    fn simulate_alert(&self, serial: String, kind: AlertKind) -> Reply<AlertId> {
+        self.write(&[Topic::Alerts], |e, user| {
+            Ok(e.simulate_alert(user, &serial, kind, now())?)
+        })
     }
 
-    fn request_repair(&self, user: UserId, alert: AlertId) -> Reply<Repair> {
-        self.write(|e| Ok(e.request_repair(&user, alert, now())?))
+    fn request_repair(&self, alert: AlertId) -> Reply<Repair> {
+        self.write(&[Topic::Alerts], |e, user| {
+            Ok(e.request_repair(user, alert, now())?)
+        })
     }
 
-    fn repair_requests(&self, user: UserId) -> Reply<Vec<Alert>> {
-        self.read(|e| Ok(e.repair_requests(&user)?))
+    fn repair_requests(&self) -> Reply<Vec<Alert>> {
+        self.read(|e, user| Ok(e.repair_requests(user)?))
     }
 
-    fn schedule_repair(&self, user: UserId, alert: AlertId, on: Date) -> Reply<()> {
-        self.write(|e| Ok(e.schedule_repair(&user, alert, on)?))
+    fn schedule_repair(&self, alert: AlertId, on: Date) -> Reply<()> {
+        self.write(&[Topic::Alerts], |e, user| {
+            Ok(e.schedule_repair(user, alert, on)?)
+        })
     }
 
-    fn open_case(&self, user: UserId, case: NewCase) -> Reply<u64> {
-        self.write(|e| Ok(e.open_case(&user, case, now())?))
+    fn open_case(&self, case: NewCase) -> Reply<u64> {
+        self.write(&[Topic::Cases], |e, user| {
+            Ok(e.open_case(user, case, now())?)
+        })
     }
 
-    fn cases(&self, user: UserId) -> Reply<Vec<SupportCase>> {
-        self.read(|e| Ok(e.cases(&user)?))
+    fn cases(&self) -> Reply<Vec<SupportCase>> {
+        self.read(|e, user| Ok(e.cases(user)?))
+    }
+}
+
+impl DemoBackend for MockBackend {
+    fn accounts(&self) -> Reply<Option<Vec<Account>>> {
+        ready(Ok(Some(self.lock().accounts())))
+    }
+
+    fn sign_in_demo(&self, user: UserId) -> Reply<Session> {
+        let session = self.lock().session(&user);
+        ready(match session {
+            Ok(session) => {
+                self.set_user(Some(user));
+                Ok(session)
+            }
+            Err(e) => Err(e.into()),
+        })
     }
 
     fn demo_config(&self) -> Reply<DemoConfig> {
-        self.read(|e| Ok(e.config()))
+        ready(Ok(self.lock().config()))
     }
 
     fn reset_demo(&self, config: DemoConfig) -> Reply<()> {
-        self.write(|e| {
-            *e = Engine::new(config);
-            Ok(())
-        })
+        *self.lock() = Engine::new(config);
+        // The accounts are the seed's again: nobody is signed in.
+        self.set_user(None);
+        let saved = self.persist();
+        self.listeners.notify(&Topic::ALL);
+        ready(saved)
     }
 }
