@@ -3,7 +3,10 @@
 //! [`crate::engine::TransferJob`], …).
 //!
 //! Both sides compile these same types, so a field renamed on one side is a
-//! build error on the other, not a silent `null`.
+//! build error on the other, not a silent `null`. Every type a client sends
+//! (these, and the domain's `TransferRequest`, `NewCustomer`, `NewCase`,
+//! `DemoConfig`) refuses unknown fields: a misspelt field is an error, not
+//! silently ignored.
 
 use crate::date::Date;
 use crate::engine::{AlertError, AlertKind, CaseError, DashboardError, SubmitError};

@@ -39,6 +39,7 @@ impl DemoSize {
 
 /// Everything that determines the demo data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct DemoConfig {
     /// The seed of the random generator.
     pub seed: u64,

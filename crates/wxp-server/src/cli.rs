@@ -64,7 +64,7 @@ environment:
   PORT                   the port (default 8080)
   WXP_PUBLIC_URL         the portal's public address; https://… sets Secure cookies
   WXP_OPERATOR_TOKEN     the bearer token of POST /api/v1/operator/ingest
-  WXP_TRANSFER_DELAY_MS  how long a queued transfer waits before it runs (300)
+  WXP_TRANSFER_DELAY_MS  how long a transfer shows as running before it runs (300)
   WXP_ALERT_INTERVAL_MS  how often an alert is raised on some PC (90000; 0: never)";
 
 /// The default database: a SQLite file in the ignored `data/` folder.

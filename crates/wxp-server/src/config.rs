@@ -21,8 +21,8 @@ pub struct Config {
     pub secure_cookies: bool,
     /// `WXP_OPERATOR_TOKEN`: the bearer token of the operator's API calls.
     pub operator_token: Option<String>,
-    /// How long a queued transfer waits before it runs, so that a person
-    /// sees it queued (`WXP_TRANSFER_DELAY_MS`, 300 ms by default).
+    /// How long a transfer shows as running before it is run, so that a
+    /// person sees it (`WXP_TRANSFER_DELAY_MS`, 300 ms by default).
     pub transfer_delay: Duration,
     /// How often HP's analytics raise an alert on some PC
     /// (`WXP_ALERT_INTERVAL_MS`, 90 s by default; 0 stops them).

@@ -13,6 +13,7 @@ use std::fmt;
 
 /// What the partner fills in to create a customer dashboard.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct NewCustomer {
     /// The organisation's name, unique within the partner.
     pub name: String,

@@ -11,6 +11,7 @@ use std::fmt;
 
 /// A support case as the user writes it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct NewCase {
     /// One line.
     pub subject: String,

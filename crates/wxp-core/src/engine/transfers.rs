@@ -32,6 +32,7 @@ impl fmt::Display for JobId {
 
 /// A row as submitted: the two cells of the transfer file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SubmittedRow {
     /// Column A.
     pub serial: String,
@@ -41,6 +42,7 @@ pub struct SubmittedRow {
 
 /// What a client asks for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct TransferRequest {
     /// Chosen by the client once per submission: submitting the same key
     /// again (a double click, a retry) returns the first job.

@@ -1,7 +1,9 @@
 //! Slowing down repeated failed sign-ins, per e-mail address.
 //!
 //! The first few mistakes cost nothing; after that each further attempt
-//! must wait twice as long as the one before, up to five minutes. The count
+//! must wait twice as long as the one before (2 s, 4 s, 8 s …), up to five
+//! minutes. Times are whole seconds, so the shortest wait is 2 s: never
+//! rounded away. The count
 //! is in the database, so every server process enforces the same wait.
 
 use crate::store::Conn;
@@ -17,7 +19,7 @@ pub fn wait_after(failures: i64, last: i64, now: i64) -> u64 {
     if failures < FREE_FAILURES {
         return 0;
     }
-    let wait = 1i64 << (failures - FREE_FAILURES).min(9);
+    let wait = 2i64 << (failures - FREE_FAILURES).min(9);
     let wait = wait.min(MAX_WAIT);
     (last + wait - now).max(0) as u64
 }
@@ -63,9 +65,10 @@ mod tests {
     #[test]
     fn waits_double_after_the_free_failures_and_stop_at_five_minutes() {
         assert_eq!(wait_after(2, 100, 100), 0);
-        assert_eq!(wait_after(3, 100, 100), 1);
-        assert_eq!(wait_after(4, 100, 100), 2);
-        assert_eq!(wait_after(5, 100, 101), 3);
+        assert_eq!(wait_after(3, 100, 100), 2);
+        assert_eq!(wait_after(3, 100, 101), 1);
+        assert_eq!(wait_after(4, 100, 100), 4);
+        assert_eq!(wait_after(5, 100, 101), 7);
         assert_eq!(wait_after(40, 100, 100), 300);
         assert_eq!(wait_after(40, 100, 500), 0);
     }
