@@ -42,7 +42,8 @@ async fn a_transfer_running_at_kill_9_completes_exactly_once_after_the_restart()
         .iter()
         .map(|d| json!({ "serial": d["serial"], "customer": customer }))
         .collect();
-    let request = json!({ "key": "k", "source": { "kind": "holding", "id": "PRT-ALPINE" }, "rows": rows });
+    let request =
+        json!({ "key": "k", "source": { "kind": "holding", "id": "PRT-ALPINE" }, "rows": rows });
     let (status, job) = post(&alpine, url("/transfers"), request.clone()).await;
     assert_eq!(status, StatusCode::OK);
     let job_url = url(&format!("/transfers/{job}"));
@@ -94,7 +95,10 @@ async fn a_transfer_running_at_kill_9_completes_exactly_once_after_the_restart()
     assert_eq!(count(&moved), 10);
     let (_, after_again) = get(
         &alpine,
-        format!("{}/api/v1/partners/PRT-ALPINE/unassigned-devices", server.base),
+        format!(
+            "{}/api/v1/partners/PRT-ALPINE/unassigned-devices",
+            server.base
+        ),
     )
     .await;
     assert_eq!(count(&after_again), count(&after));
