@@ -3,9 +3,14 @@
 # and ChromeDriver, the end-to-end test driver from npm), then
 #   1. formatting and clippy (-D warnings), native and wasm
 #   2. native tests of the domain crate (cargo test)
-#   3. component tests in headless Chromium (wasm-bindgen-test)
-#   4. end-to-end tests: builds the app with trunk, serves it, and drives it
-#      in headless Chromium as a user would (node --test + playwright-core)
+#   3. the server's tests: unit tests, API tests against a real server on
+#      127.0.0.1 with a fresh SQLite database, a kill -9 restart, and the
+#      conformance suite (the same scenarios against the in-memory engine and
+#      the server)
+#   4. component tests in headless Chromium (wasm-bindgen-test)
+#   5. end-to-end tests: builds the app with trunk and drives it in headless
+#      Chromium as a user would (node --test + playwright-core), twice: with
+#      the in-browser backend, then served by the server
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/tools.sh"
 cd "$ROOT"
@@ -25,15 +30,23 @@ fi
 
 say "Formatting and lints"
 cargo fmt --all -- --check
-cargo clippy -p wxp-core --all-targets --all-features -- -D warnings
+cargo clippy -p wxp-core -p wxp-server --all-targets --all-features -- -D warnings
 cargo clippy -p wxp-portal -p transfer-worker --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 say "Domain tests (native)"
 cargo test -p wxp-core --all-features
+
+say "Server tests (real server on 127.0.0.1, fresh SQLite each; conformance suite)"
+cargo test -p wxp-server
+cargo build -p wxp-server
 
 say "Component tests (wasm-bindgen-test in headless Chromium)"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test -p wxp-portal --target wasm32-unknown-unknown
 
 say "End-to-end tests (headless Chromium)"
 trunk build --release
+say "End-to-end tests against the in-browser backend"
 node --test --test-concurrency=1 tests/e2e/
+say "End-to-end tests against the server"
+WXP_E2E_BACKEND=server WXP_SERVER_BIN="$ROOT/target/debug/wxp-server" \
+  node --test --test-concurrency=1 tests/e2e/
