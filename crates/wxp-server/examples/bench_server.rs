@@ -17,6 +17,18 @@ use wxp_server::config::Config;
 
 const RUNS: usize = 7;
 
+/// A `devices` row as SQLite gives it, before any conversion.
+type DeviceColumns = (
+    String,
+    String,
+    String,
+    String,
+    i32,
+    i64,
+    Option<String>,
+    Option<String>,
+);
+
 fn median(mut samples: Vec<Duration>) -> Duration {
     samples.sort();
     samples[samples.len() / 2]
@@ -91,16 +103,7 @@ async fn main() {
     let mut yardstick = Vec::new();
     for _ in 0..RUNS {
         let t = Instant::now();
-        let raw: Vec<(
-            String,
-            String,
-            String,
-            String,
-            i32,
-            i64,
-            Option<String>,
-            Option<String>,
-        )> = sqlx::query_as(
+        let raw: Vec<DeviceColumns> = sqlx::query_as(
             "SELECT serial, model, product_number, plan, warranty_end, last_seen, last_user, \
                  location FROM devices WHERE tenant_kind = 'holding' AND tenant_id = 'PRT-ALPINE' \
                  ORDER BY serial",
