@@ -15,8 +15,8 @@ use std::path::{Path, PathBuf};
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 
-/// The `<meta>` tag of trunk's `index.html` that selects the backend.
-const API_META_EMPTY: &str = r#"<meta name="wxp-api-base" content="" />"#;
+/// The `<meta>` tag of `index.html` that selects the backend.
+const API_META_NAME: &str = r#"name="wxp-api-base""#;
 
 /// Writes `file.br` and `file.gz` beside every compressible file of `dir`
 /// that lacks an up-to-date one.
@@ -67,14 +67,28 @@ fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
     PathBuf::from(name)
 }
 
-/// `index.html` with the API base filled in.
+/// `index.html` with the API base filled in, or an error saying the page
+/// has no `wxp-api-base` meta tag to fill (it would then run its in-browser
+/// backend, silently ignoring the server).
 pub fn index_html(dir: &Path) -> std::io::Result<String> {
     let html = std::fs::read_to_string(dir.join("index.html"))?;
+    let missing = || {
+        std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!(
+                "{} has no <meta name=\"wxp-api-base\" content=\"\"> to fill in",
+                dir.join("index.html").display()
+            ),
+        )
+    };
+    let tag_start = html.find(API_META_NAME).ok_or_else(missing)?;
+    let tag_start = html[..tag_start].rfind('<').ok_or_else(missing)?;
+    let tag_end = tag_start + html[tag_start..].find('>').ok_or_else(missing)? + 1;
     let api = format!(
         r#"<meta name="wxp-api-base" content="{}" />"#,
         wxp_core::api::API_BASE
     );
-    Ok(html.replace(API_META_EMPTY, &api))
+    Ok(format!("{}{api}{}", &html[..tag_start], &html[tag_end..]))
 }
 
 /// The app's routes: its files, and `index.html` for every other path.
@@ -129,10 +143,18 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(
             dir.join("index.html"),
-            format!("<head>{API_META_EMPTY}</head>"),
+            r#"<head><meta charset="utf-8"><meta name="wxp-api-base" content=""></head>"#,
         )
         .unwrap();
-        assert!(index_html(&dir).unwrap().contains(r#"content="/api/v1""#));
+        assert_eq!(
+            index_html(&dir).unwrap(),
+            r#"<head><meta charset="utf-8"><meta name="wxp-api-base" content="/api/v1" /></head>"#
+        );
+        std::fs::write(dir.join("index.html"), "<head></head>").unwrap();
+        assert!(index_html(&dir)
+            .unwrap_err()
+            .to_string()
+            .contains("wxp-api-base"));
         std::fs::remove_dir_all(dir).unwrap();
     }
 }
