@@ -153,26 +153,32 @@ pub async fn devices(conn: &mut Conn, tenant: &TenantId) -> Result<Vec<Device>, 
 }
 
 /// The tenant each of `serials` is in, for those that exist at all.
+///
+/// One statement for the whole list, however long (a transfer file's
+/// 100,000 serial numbers): SQLite walks the JSON array and looks each one
+/// up by its key, and answers one row per tenant with its serial numbers
+/// joined, so that a long list costs a few rows, not one row per PC.
 pub async fn tenants_of(
     conn: &mut Conn,
     serials: &[String],
 ) -> Result<Vec<(String, TenantId)>, sqlx::Error> {
+    let wanted = serde_json::to_string(serials).expect("strings serialise");
+    let rows: Vec<(String, String, String)> = sqlx::query_as(
+        "SELECT d.tenant_kind, d.tenant_id, group_concat(d.serial, ',') \
+         FROM json_each($1) AS wanted JOIN devices AS d ON d.serial = wanted.value \
+         GROUP BY d.tenant_kind, d.tenant_id",
+    )
+    .bind(wanted)
+    .fetch_all(conn)
+    .await?;
     let mut found = Vec::new();
-    // Chunks keep each statement well under SQLite's bound-parameter limit.
-    for chunk in serials.chunks(500) {
-        let mut query = sqlx::QueryBuilder::new(
-            "SELECT serial, tenant_kind, tenant_id FROM devices WHERE serial IN (",
+    for (kind, id, joined) in rows {
+        let tenant = super::rows::tenant_from(&kind, id)?;
+        found.extend(
+            joined
+                .split(',')
+                .map(|serial| (serial.to_owned(), tenant.clone())),
         );
-        let mut list = query.separated(", ");
-        for serial in chunk {
-            list.push_bind(serial);
-        }
-        query.push(")");
-        let rows: Vec<(String, String, String)> =
-            query.build_query_as().fetch_all(&mut *conn).await?;
-        for (serial, kind, id) in rows {
-            found.push((serial, super::rows::tenant_from(&kind, id)?));
-        }
     }
     Ok(found)
 }
