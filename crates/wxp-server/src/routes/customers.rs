@@ -8,11 +8,10 @@ use crate::live::Audience;
 use crate::state::AppState;
 use crate::store::{self, Conn};
 use axum::extract::State;
-use axum::http::StatusCode;
-use wxp_core::api::{Switch, Topic};
+use wxp_core::api::Topic;
 use wxp_core::engine::{CustomerSummary, DashboardError, NewCustomer, Portfolio};
 use wxp_core::rng::Rng;
-use wxp_core::rules::{access, alerts, dashboard};
+use wxp_core::rules::{access, dashboard};
 use wxp_core::{Customer, CustomerId, TenantId};
 
 /// The customer `id` names, if the actor may see it. A malformed ID gets
@@ -153,59 +152,4 @@ fn random_u64() -> ApiResult<u64> {
     let mut bytes = [0u8; 8];
     getrandom::fill(&mut bytes).map_err(|e| ApiError::Internal(format!("no randomness: {e}")))?;
     Ok(u64::from_le_bytes(bytes))
-}
-
-/// Turns HP Insights collection of last signed-in user and location on or
-/// off.
-#[utoipa::path(put, path = "/customers/{id}/settings/insights-collection", tag = "customers",
-    params(("id" = String, Path, description = "Customer ID")),
-    request_body(content = inline(Object), description = "`{\"enabled\": true}`"),
-    responses((status = 204, description = "Changed"),
-              (status = 404, description = "No such customer in the user's account")))]
-pub async fn set_insights_collection(
-    State(state): State<AppState>,
-    actor: Actor,
-    Path(id): Path<String>,
-    Json(switch): Json<Switch>,
-) -> ApiResult<StatusCode> {
-    let mut tx = state.db.write().await?;
-    let c = visible(&mut tx, &actor, &id).await?;
-    sqlx::query("UPDATE customers SET insights_collection = $1 WHERE id = $2")
-        .bind(switch.enabled)
-        .bind(&c.id.0)
-        .execute(&mut *tx)
-        .await?;
-    tx.commit().await?;
-    state
-        .live
-        .tell_all(&[Topic::Customers, Topic::Devices], &audience_of(&c));
-    Ok(StatusCode::NO_CONTENT)
-}
-
-/// Turns the customer's self-service pop-up alerts on or off (off only once
-/// the dashboard has its first PC).
-#[utoipa::path(put, path = "/customers/{id}/settings/self-service-alerts", tag = "customers",
-    params(("id" = String, Path, description = "Customer ID")),
-    request_body(content = inline(Object), description = "`{\"enabled\": false}`"),
-    responses((status = 204, description = "Changed"),
-              (status = 404, description = "No such customer in the user's account"),
-              (status = 422, description = "Not before the dashboard's first PC")))]
-pub async fn set_self_service_alerts(
-    State(state): State<AppState>,
-    actor: Actor,
-    Path(id): Path<String>,
-    Json(switch): Json<Switch>,
-) -> ApiResult<StatusCode> {
-    let mut tx = state.db.write().await?;
-    let c = visible(&mut tx, &actor, &id).await?;
-    let (devices, _) = store::device_counts(&mut tx, &TenantId::Customer(c.id.clone())).await?;
-    alerts::check_self_service_change(switch.enabled, devices as usize)?;
-    sqlx::query("UPDATE customers SET self_service_alerts = $1 WHERE id = $2")
-        .bind(switch.enabled)
-        .bind(&c.id.0)
-        .execute(&mut *tx)
-        .await?;
-    tx.commit().await?;
-    state.live.tell(Topic::Customers, audience_of(&c));
-    Ok(StatusCode::NO_CONTENT)
 }

@@ -11,6 +11,7 @@ mod events;
 mod extract;
 mod operator;
 mod session;
+mod settings;
 mod transfers;
 
 use crate::error::ApiError;
@@ -66,8 +67,8 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(customers::list, customers::create))
         .routes(routes!(customers::one))
         .routes(routes!(customers::portfolio))
-        .routes(routes!(customers::set_insights_collection))
-        .routes(routes!(customers::set_self_service_alerts))
+        .routes(routes!(settings::set_insights_collection))
+        .routes(routes!(settings::set_self_service_alerts))
         .routes(routes!(enrolments::enrol))
         .routes(routes!(devices::unassigned))
         .routes(routes!(devices::of_customer))
