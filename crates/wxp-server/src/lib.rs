@@ -39,6 +39,7 @@ pub struct Running {
     pub state: AppState,
     listener: TcpListener,
     app: Option<axum::Router>,
+    stop: tokio::sync::watch::Sender<bool>,
 }
 
 /// Opens the database (seeding it in demo mode when empty), prepares the
@@ -66,17 +67,20 @@ pub async fn start(config: Config) -> Result<Running, Box<dyn std::error::Error 
         None => None,
     };
     let listener = TcpListener::bind(config.address).await?;
+    let (stop, stopping) = tokio::sync::watch::channel(false);
     let state = AppState {
         db,
         live: Default::default(),
         config: Arc::new(config),
         jobs: Default::default(),
+        stopping,
     };
     Ok(Running {
         address: listener.local_addr()?,
         state,
         listener,
         app,
+        stop,
     })
 }
 
@@ -90,8 +94,12 @@ impl Running {
         let runner = tokio::spawn(jobs::run(self.state.clone()));
         let alerts = tokio::spawn(alerts_over_time::run(self.state.clone()));
         let router = routes::router(self.state.clone(), self.app);
+        let stop = self.stop;
         let served = axum::serve(self.listener, router)
-            .with_graceful_shutdown(shutdown)
+            .with_graceful_shutdown(async move {
+                shutdown.await;
+                let _ = stop.send(true);
+            })
             .await;
         runner.abort();
         alerts.abort();

@@ -69,12 +69,19 @@ async fn serve(config: wxp_server::config::Config) -> Result<(), Error> {
         "  API description: http://{}/api/openapi.json",
         running.address
     );
-    running
-        .serve(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await?;
+    running.serve(stop_signal()).await?;
     Ok(())
+}
+
+/// Ctrl-C, or the SIGTERM of a service manager.
+async fn stop_signal() {
+    let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        .expect("SIGTERM can be handled");
+    tokio::select! {
+        _ = tokio::signal::ctrl_c() => {}
+        _ = term.recv() => {}
+    }
+    println!("Stopping: finishing the requests under way.");
 }
 
 async fn create_admin(admin: NewAdmin) -> Result<(), Error> {

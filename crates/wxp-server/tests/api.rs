@@ -539,3 +539,51 @@ async fn the_openapi_description_lists_every_route() {
         "the API's routes changed: check them, then UPDATE_SNAPSHOTS=1 cargo test -p wxp-server"
     );
 }
+
+/// What an open event stream says within `wait`.
+async fn heard(stream: &mut reqwest::Response, wait: std::time::Duration) -> String {
+    let mut text = String::new();
+    let deadline = tokio::time::Instant::now() + wait;
+    while let Ok(Ok(Some(chunk))) = tokio::time::timeout_at(deadline, stream.chunk()).await {
+        text.push_str(&String::from_utf8_lossy(&chunk));
+    }
+    text
+}
+
+#[tokio::test]
+async fn live_updates_reach_the_users_organisation_only_and_end_when_the_server_stops() {
+    let server = TestServer::start().await;
+    let alpine = demo_client(&server.base, ALPINE).await;
+    let bright = demo_client(&server.base, BRIGHT).await;
+    let mut alpine_events = alpine
+        .get(server.url("/api/v1/events"))
+        .send()
+        .await
+        .unwrap();
+    let mut bright_events = bright
+        .get(server.url("/api/v1/events"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        alpine_events.headers()[CONTENT_TYPE].to_str().unwrap(),
+        "text/event-stream"
+    );
+    let (status, _) = post(
+        &alpine,
+        server.url("/api/v1/customers"),
+        json!({ "name": "Lakeshore Retail", "country": "Italy", "admin_email": "it@lakeshore.example" }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let short = std::time::Duration::from_millis(500);
+    assert!(heard(&mut alpine_events, short)
+        .await
+        .contains("data: \"customers\""));
+    assert!(!heard(&mut bright_events, short).await.contains("data:"));
+
+    // Open streams do not keep a stopping server waiting.
+    tokio::time::timeout(std::time::Duration::from_secs(5), server.stop())
+        .await
+        .expect("the server stops with event streams open");
+}

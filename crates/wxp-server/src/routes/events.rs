@@ -23,6 +23,10 @@ pub async fn stream(
     State(state): State<AppState>,
     actor: Actor,
 ) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+    let stopped = {
+        let state = state.clone();
+        async move { state.stopped().await }
+    };
     let user = actor.user.id;
     let role = actor.user.role;
     let changes = BroadcastStream::new(state.live.subscribe()).flat_map(move |change| {
@@ -34,5 +38,5 @@ pub async fn stream(
         };
         stream::iter(topics.into_iter().map(|t| Ok(event(t))))
     });
-    Sse::new(changes).keep_alive(KeepAlive::default())
+    Sse::new(changes.take_until(Box::pin(stopped))).keep_alive(KeepAlive::default())
 }
