@@ -5,7 +5,8 @@
 #   2. the server over SQLite: the 100,000-PC list over HTTP beside SQLite
 #      reading the same rows, and a 10,000-PC transfer from submit to done
 #   3. headless Chromium: the same transfer files in wasm; the 100,000-PC
-#      list in the release build; the download size
+#      list in the release build; the download size; the 100,000-PC list and
+#      a 100,000-row file review over the server beside the in-browser backend
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/tools.sh"
 cd "$ROOT"
@@ -17,3 +18,5 @@ cargo run --release -p wxp-server --example bench_server
   cargo test --release --target wasm32-unknown-unknown --test browser_bench -- --include-ignored --nocapture)
 trunk build --release
 node tests/e2e/bench/device-list.mjs
+cargo build --release -p wxp-server
+node tests/e2e/bench/server.mjs

@@ -10,6 +10,8 @@
 
 use crate::date::Date;
 use crate::engine::{AlertError, AlertKind, CaseError, DashboardError, SubmitError};
+use crate::serial::SerialNumber;
+use crate::transfer_file::Place;
 use crate::AccessError;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -72,6 +74,46 @@ pub struct SimulateAlert {
 pub struct ScheduleRepair {
     /// The day of the repair.
     pub on: Date,
+}
+
+/// `POST /api/v1/devices/locate` answers the PCs found grouped by where
+/// they are: a 100,000-row file's answer names each place once, not once
+/// per PC.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Located {
+    /// Where these PCs are.
+    pub place: Place,
+    /// The PCs.
+    pub serials: Vec<SerialNumber>,
+}
+
+impl Located {
+    /// Groups `(serial, place)` pairs by place, in the order places first
+    /// appear.
+    pub fn group(pairs: Vec<(SerialNumber, Place)>) -> Vec<Located> {
+        let mut groups: Vec<Located> = Vec::new();
+        for (serial, place) in pairs {
+            match groups.iter_mut().find(|g| g.place == place) {
+                Some(group) => group.serials.push(serial),
+                None => groups.push(Located {
+                    place,
+                    serials: vec![serial],
+                }),
+            }
+        }
+        groups
+    }
+
+    /// The `(serial, place)` pairs of groups.
+    pub fn pairs(groups: Vec<Located>) -> Vec<(SerialNumber, Place)> {
+        groups
+            .into_iter()
+            .flat_map(|g| {
+                let place = g.place;
+                g.serials.into_iter().map(move |s| (s, place.clone()))
+            })
+            .collect()
+    }
 }
 
 /// What changed, as the live-update stream (`GET /api/v1/events`, Server-Sent
@@ -150,5 +192,31 @@ pub enum ErrorReason {
 impl fmt::Display for ErrorBody {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::CustomerId;
+
+    #[test]
+    fn located_pcs_group_by_place_and_come_back_as_pairs() {
+        let s = |t: &str| SerialNumber::parse(t).unwrap();
+        let contoso = Place::Customer {
+            id: CustomerId::from_bits(1),
+            name: "Contoso Ltd".into(),
+        };
+        let pairs = vec![
+            (s("5CG1234ABC"), Place::Unassigned),
+            (s("5CG1234ABD"), contoso.clone()),
+            (s("5CG1234ABE"), Place::Unassigned),
+        ];
+        let groups = Located::group(pairs.clone());
+        assert_eq!(groups.len(), 2);
+        assert_eq!(groups[0].serials.len(), 2);
+        let mut back = Located::pairs(groups);
+        back.sort_by_key(|(s, _)| *s);
+        assert_eq!(back, pairs);
     }
 }

@@ -140,7 +140,7 @@ async fn main() {
     let mut times = Vec::new();
     for _ in 0..RUNS {
         let t = Instant::now();
-        let found: Vec<Value> = c
+        let found: Vec<wxp_core::api::Located> = c
             .post(format!("{base}/devices/locate"))
             .json(&serials)
             .send()
@@ -149,7 +149,8 @@ async fn main() {
             .json()
             .await
             .unwrap();
-        assert_eq!(found.len(), serials.len());
+        let located: usize = found.iter().map(|g| g.serials.len()).sum();
+        assert_eq!(located, serials.len());
         times.push(t.elapsed());
     }
     println!(

@@ -14,7 +14,7 @@ use reqwest::Client;
 use serde::Serialize;
 use serde_json::{json, Value};
 use std::collections::HashMap;
-use wxp_core::api::ErrorReason;
+use wxp_core::api::{ErrorReason, Located};
 use wxp_core::date::{Date, Timestamp};
 use wxp_core::engine::{AlertKind, NewCase, SubmittedRow, TransferRequest};
 use wxp_core::seed::{self, DemoConfig, World};
@@ -143,7 +143,11 @@ impl Backend for OverHttp {
             Call::Customer(id) => get(c, url(format!("/customers/{id}"))).await,
             Call::Portfolio => get(c, url("/portfolio".into())).await,
             Call::Devices(t) => get(c, url(tenant_path(t))).await,
-            Call::Locate(s) => post(c, url("/devices/locate".into()), value(s)).await,
+            Call::Locate(s) => {
+                let (status, groups) = post(c, url("/devices/locate".into()), value(s)).await;
+                let groups: Vec<Located> = serde_json::from_value(groups).unwrap();
+                (status, value(Located::pairs(groups)))
+            }
             Call::Submit(r) => post(c, url("/transfers".into()), value(r)).await,
             Call::RunJobs => {
                 let all = url("/transfers".into());

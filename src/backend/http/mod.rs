@@ -15,7 +15,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::sync::Arc;
 use web_sys::RequestCredentials;
-use wxp_core::api;
+use wxp_core::api::{self, Located};
 use wxp_core::date::Date;
 use wxp_core::engine::{
     Account, Alert, AlertId, AlertKind, CustomerSummary, EnrolOutcome, JobId, NewCase, NewCustomer,
@@ -172,7 +172,9 @@ impl Backend for HttpBackend {
     }
 
     fn locate(&self, serials: Vec<SerialNumber>) -> Reply<Vec<(SerialNumber, Place)>> {
-        self.send(Request::post, "/devices/locate", Some(&serials))
+        let groups: Reply<Vec<Located>> =
+            self.send(Request::post, "/devices/locate", Some(&serials));
+        Box::pin(async move { groups.await.map(Located::pairs) })
     }
 
     fn submit_transfer(&self, request: TransferRequest) -> Reply<JobId> {

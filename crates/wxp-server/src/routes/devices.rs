@@ -7,9 +7,8 @@ use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use crate::store;
 use axum::extract::State;
-use std::collections::HashMap;
+use wxp_core::api::Located;
 use wxp_core::rules::access;
-use wxp_core::transfer_file::Place;
 use wxp_core::{Device, PartnerId, SerialNumber, TenantId};
 
 /// Most serial numbers one locate call takes: a whole transfer file.
@@ -61,12 +60,12 @@ pub async fn of_customer(
 /// whole tenant.
 #[utoipa::path(post, path = "/devices/locate", tag = "devices",
     request_body(content = inline(Object), description = "An array of serial numbers"),
-    responses((status = 200, description = "`[serial, place]` pairs for the PCs the user can see")))]
+    responses((status = 200, description = "`[{place, serials}]`: the PCs the user can see, grouped by where they are")))]
 pub async fn locate(
     State(state): State<AppState>,
     actor: Actor,
     Json(serials): Json<Vec<SerialNumber>>,
-) -> ApiResult<Json<Vec<(SerialNumber, Place)>>> {
+) -> ApiResult<Json<Vec<Located>>> {
     if serials.len() > MAX_LOCATE {
         return Err(ApiError::bad_request(format!(
             "at most {MAX_LOCATE} serial numbers at once, not {}",
@@ -75,24 +74,20 @@ pub async fn locate(
     }
     let texts: Vec<String> = serials.iter().map(|s| s.to_string()).collect();
     let mut tx = state.db.read().await?;
-    let mut customers = HashMap::new();
     let mut found = Vec::new();
-    for (serial, tenant) in store::tenants_of(&mut tx, &texts).await? {
+    for (tenant, serials) in store::serials_by_tenant(&mut tx, &texts).await? {
         let customer = match &tenant {
-            TenantId::Customer(id) => {
-                if !customers.contains_key(id) {
-                    let c = store::customer(&mut tx, id).await?;
-                    customers.insert(id.clone(), c);
-                }
-                customers[id].as_ref()
-            }
+            TenantId::Customer(id) => store::customer(&mut tx, id).await?,
             TenantId::Holding(_) => None,
         };
-        if let Some(place) = access::place_for(actor.role(), &tenant, customer) {
-            let serial = SerialNumber::parse(&serial)
-                .map_err(|e| store::corrupt("serial number", &serial, e))?;
-            found.push((serial, place));
-        }
+        let Some(place) = access::place_for(actor.role(), &tenant, customer.as_ref()) else {
+            continue;
+        };
+        let serials = serials
+            .iter()
+            .map(|s| SerialNumber::parse(s).map_err(|e| store::corrupt("serial number", s, e)))
+            .collect::<Result<_, _>>()?;
+        found.push(Located { place, serials });
     }
     Ok(Json(found))
 }

@@ -152,16 +152,16 @@ pub async fn devices(conn: &mut Conn, tenant: &TenantId) -> Result<Vec<Device>, 
     .collect()
 }
 
-/// The tenant each of `serials` is in, for those that exist at all.
+/// The PCs among `serials` that exist, grouped by the tenant they are in.
 ///
 /// One statement for the whole list, however long (a transfer file's
 /// 100,000 serial numbers): SQLite walks the JSON array and looks each one
 /// up by its key, and answers one row per tenant with its serial numbers
 /// joined, so that a long list costs a few rows, not one row per PC.
-pub async fn tenants_of(
+pub async fn serials_by_tenant(
     conn: &mut Conn,
     serials: &[String],
-) -> Result<Vec<(String, TenantId)>, sqlx::Error> {
+) -> Result<Vec<(TenantId, Vec<String>)>, sqlx::Error> {
     let wanted = serde_json::to_string(serials).expect("strings serialise");
     let rows: Vec<(String, String, String)> = sqlx::query_as(
         "SELECT d.tenant_kind, d.tenant_id, group_concat(d.serial, ',') \
@@ -171,14 +171,22 @@ pub async fn tenants_of(
     .bind(wanted)
     .fetch_all(conn)
     .await?;
-    let mut found = Vec::new();
-    for (kind, id, joined) in rows {
-        let tenant = super::rows::tenant_from(&kind, id)?;
-        found.extend(
-            joined
-                .split(',')
-                .map(|serial| (serial.to_owned(), tenant.clone())),
-        );
-    }
-    Ok(found)
+    rows.into_iter()
+        .map(|(kind, id, joined)| {
+            let tenant = super::rows::tenant_from(&kind, id)?;
+            Ok((tenant, joined.split(',').map(str::to_owned).collect()))
+        })
+        .collect()
+}
+
+/// The tenant each of `serials` is in, for those that exist at all.
+pub async fn tenants_of(
+    conn: &mut Conn,
+    serials: &[String],
+) -> Result<Vec<(String, TenantId)>, sqlx::Error> {
+    Ok(serials_by_tenant(conn, serials)
+        .await?
+        .into_iter()
+        .flat_map(|(tenant, serials)| serials.into_iter().map(move |s| (s, tenant.clone())))
+        .collect())
 }

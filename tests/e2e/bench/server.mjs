@@ -1,0 +1,132 @@
+// Benchmark (prints figures; asserts nothing): the 100,000-PC portal over
+// the server beside the in-browser backend, in the same run, same browser.
+//
+//   list          navigation -> first row of Unassigned Devices shown, and
+//                 the bytes the list took on the wire (server)
+//   file review   a 100,000-row transfer file chosen -> verdict shown in the
+//                 Transfer Devices dialog (target: server <= 1.5 x in-browser)
+//
+// Run: ./scripts/bench.sh (it builds dist/ and the release server first).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { serveDist, launchBrowser, DIST } from '../harness.mjs';
+
+const SERVER = process.env.WXP_SERVER_BIN ?? resolve(import.meta.dirname, '../../../target/release/wxp-server');
+const LARGE_STATE = JSON.stringify({ schema: 1, config: { seed: 2026, size: 'Large' }, events: [] });
+const RUNS = 3;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** The release server over a fresh SQLite file, demo mode, large demo. */
+async function startServer() {
+  const dir = mkdtempSync(join(tmpdir(), 'wxp-bench-server-'));
+  const child = spawn(SERVER, ['--demo', '--app', DIST], {
+    env: { ...process.env, PORT: '0', WXP_DATABASE_URL: `sqlite://${dir}/bench.db`, WXP_ALERT_INTERVAL_MS: '0' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise((ok, fail) => {
+    child.on('exit', (code) => fail(new Error(`the server exited (${code})`)));
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      const m = line.match(/^WXP partner portal: (http:\/\/\S+)/);
+      if (m) ok(m[1]);
+    });
+  });
+  const reset = await fetch(`${url}/api/v1/demo/reset`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ seed: 2026, size: 'Large' }),
+  });
+  if (!reset.ok) throw new Error(`reset: ${reset.status}`);
+  return { url, stop: () => { child.kill('SIGKILL'); rmSync(dir, { recursive: true, force: true }); } };
+}
+
+/** A signed-in Alpine admin, on either backend. */
+async function signedIn(browser, backend) {
+  const context = await browser.newContext({ baseURL: backend.url, viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  if (backend.name === 'in-browser') {
+    await context.addInitScript((state) => {
+      if (!sessionStorage.getItem('bench-seeded')) {
+        localStorage.setItem('wxp-portal/mock-state', state);
+        localStorage.setItem('wxp-portal/session', 'u-alpine-admin');
+        sessionStorage.setItem('bench-seeded', '1');
+      }
+    }, LARGE_STATE);
+  } else {
+    const r = await context.request.post('/api/v1/demo/session', { data: { user: 'u-alpine-admin' } });
+    if (!r.ok()) throw new Error(`sign-in: ${r.status()}`);
+  }
+  return context;
+}
+
+async function firstRow(page) {
+  let listBytes = 0;
+  page.on('requestfinished', async (request) => {
+    if (request.url().includes('/unassigned-devices')) listBytes = (await request.sizes()).responseBodySize;
+  });
+  await page.goto('/all/unassigned-devices');
+  await page.getByRole('status').filter({ hasText: '100,000 PCs' }).first().waitFor({ timeout: 120_000 });
+  await page.getByRole('row').nth(1).waitFor();
+  const ms = await page.evaluate(() => performance.now());
+  return { ms, listBytes };
+}
+
+/** A 100,000-row transfer file of the exported Unassigned Devices to Contoso. */
+async function transferFile(page) {
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  const exported = readFileSync(await (await download).path(), 'utf8');
+  await page.getByRole('link', { name: 'Customers' }).click();
+  const contoso = page.getByRole('row', { name: /Contoso Ltd/ });
+  const id = (await contoso.getByRole('cell').first().textContent()).trim();
+  const serials = exported.replace(/^\ufeff/, '').split('\n').slice(1).filter(Boolean).map((l) => l.split(',')[0]);
+  const path = join(mkdtempSync(join(tmpdir(), 'wxp-bench-')), 'all-unassigned.csv');
+  writeFileSync(path, `Serial Number,Customer ID\r\n${serials.map((s) => `${s},${id}`).join('\r\n')}\r\n`);
+  return { path, rows: serials.length };
+}
+
+async function review(page, file) {
+  await page.getByRole('link', { name: 'Unassigned Devices' }).click();
+  await page.getByRole('button', { name: 'Transfer', exact: true }).click();
+  await page.waitForTimeout(500);
+  const t0 = Date.now();
+  await page.getByLabel('Transfer file').setInputFiles(file.path);
+  await page.getByText('will be transferred').waitFor({ timeout: 120_000 });
+  const ms = Date.now() - t0;
+  await page.keyboard.press('Escape');
+  return ms;
+}
+
+async function measure(browser, backend) {
+  const lists = [];
+  const reviews = [];
+  let bytes = 0;
+  let rows = 0;
+  for (let run = 0; run < RUNS; run++) {
+    const context = await signedIn(browser, backend);
+    const page = await context.newPage();
+    const list = await firstRow(page);
+    lists.push(list.ms);
+    bytes = list.listBytes;
+    const file = await transferFile(page);
+    rows = file.rows;
+    reviews.push(await review(page, file));
+    await context.close();
+  }
+  return { list: median(lists), reviews: median(reviews), bytes, rows };
+}
+
+const browser = await launchBrowser();
+const dist = await serveDist();
+const server = await startServer();
+try {
+  const inBrowser = await measure(browser, { name: 'in-browser', url: dist.url });
+  const overHttp = await measure(browser, { name: 'server', url: server.url });
+  console.log(`The 100,000-PC portal, in-browser backend beside the server (SQLite), median of ${RUNS} runs`);
+  console.log(`  first row of Unassigned Devices (navigation -> row shown): in-browser ${inBrowser.list.toFixed(0)} ms, server ${overHttp.list.toFixed(0)} ms`);
+  console.log(`    the server's list on the wire: ${(overHttp.bytes / 1e6).toFixed(2)} MB (compressed as the browser asked)`);
+  console.log(`  reviewing a ${overHttp.rows}-row transfer file (file chosen -> verdict shown): in-browser ${inBrowser.reviews} ms, server ${overHttp.reviews} ms = ${(overHttp.reviews / inBrowser.reviews).toFixed(2)} x (target <= 1.5 x)`);
+} finally {
+  server.stop();
+  await dist.close();
+  await browser.close();
+}
