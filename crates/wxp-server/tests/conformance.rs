@@ -330,8 +330,23 @@ async fn who_sees_what() {
     located.extend(f.serials(&TenantId::Customer(contoso), 2));
     located.extend(f.serials(&TenantId::Customer(f.customer("Woodgrove Bank")), 2));
     let located: Vec<SerialNumber> = located.iter().map(|s| s.parse().unwrap()).collect();
+    // A whole file's worth (more than the server looks up one by one):
+    // every PC of several tenants, some of another partner's.
+    let mut many: Vec<String> = Vec::new();
+    for tenant in [
+        holding("PRT-ALPINE"),
+        TenantId::Customer(f.customer("Contoso Ltd")),
+        TenantId::Customer(f.customer("Fabrikam Inc")),
+        TenantId::Customer(f.customer("Northwind Traders")),
+        TenantId::Customer(f.customer("Woodgrove Bank")),
+    ] {
+        many.extend(f.serials(&tenant, f.world.tenants[&tenant].len()));
+    }
+    assert!(many.len() > 2_000);
+    let many: Vec<SerialNumber> = many.iter().map(|s| s.parse().unwrap()).collect();
     for user in [ALPINE, BRIGHT, CONTOSO_IT] {
         scenario.push((user, Call::Locate(located.clone())));
+        scenario.push((user, Call::Locate(many.clone())));
     }
     run(&scenario).await;
 }

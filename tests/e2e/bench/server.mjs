@@ -86,6 +86,9 @@ async function transferFile(page) {
 
 async function review(page, file) {
   await page.getByRole('link', { name: 'Unassigned Devices' }).click();
+  // The list loads first (over HTTP it is fetched again): the review is
+  // timed alone, not racing it.
+  await page.getByRole('status').filter({ hasText: '100,000 PCs' }).first().waitFor({ timeout: 120_000 });
   await page.getByRole('button', { name: 'Transfer', exact: true }).click();
   await page.waitForTimeout(500);
   const t0 = Date.now();
