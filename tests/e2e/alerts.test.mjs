@@ -74,9 +74,8 @@ test('with a customer\'s self-service alerts off, an alert on its PC reaches no 
 });
 
 test('alerts arrive over time: new rows appear on the Alerts page without a reload, and stay after one', async () => {
-  const page = await app.newPage();
-  // One alert every 300 ms instead of every 90 s; set before the app loads.
-  await page.context().addInitScript(() => localStorage.setItem('wxp-portal/alert-interval-ms', '300'));
+  // One alert every 300 ms (none in the other tests).
+  const page = await app.newPage({ alertIntervalMs: 300 });
   await signInAs(page, ACCOUNTS.alpine);
   await menuLink(page, 'Alerts').click();
   const rows = page.getByRole('table', { name: 'Alerts' }).getByRole('row').filter({ has: page.getByRole('cell') });

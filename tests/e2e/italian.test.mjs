@@ -9,7 +9,7 @@ import {
 } from './harness.mjs';
 import { accountButtonName, ALPINE_UNASSIGNED, CUSTOMER_ID, expectSelectedOption } from './portal.mjs';
 import {
-  DURATION_KEY, SUMMARY_HEADER, TRANSFER_HEADER, withAppAndFiles, transferCsv, downloadCsv, successRows,
+  SUMMARY_HEADER, TRANSFER_HEADER, withAppAndFiles, transferCsv, downloadCsv, successRows,
 } from './transfer.mjs';
 
 let app;
@@ -51,8 +51,7 @@ test('a first visit follows the browser\'s language; the Language drop-down swit
 });
 
 test('the whole transfer procedure in Italian: ID cliente, Trasferisci, the file check, Carica, Centro notifiche, Riepilogo', async () => {
-  const page = await app.newPage(ITALIAN);
-  await page.context().addInitScript(([key, value]) => localStorage.setItem(key, value), [DURATION_KEY, '1500']);
+  const page = await app.newPage({ ...ITALIAN, transferDelayMs: 1_500 });
   await signIn(page, accountButtonName(ALPINE));
   const menu = page.getByRole('navigation', { name: 'Menu principale' });
   const customers = page.getByRole('combobox', { name: 'Clienti' });

@@ -85,6 +85,52 @@ export async function customerIdOnAccountPage(page, customer) {
 /** The text on the clipboard. */
 export const clipboardText = (page) => page.evaluate(() => navigator.clipboard.readText());
 
+// ----- All Customers > Customers: Create customer dashboard --------------
+
+/** The Create customer dashboard form on All Customers > Customers. */
+export function createForm(page) {
+  const form = page.getByRole('form', { name: 'Create customer dashboard' });
+  return {
+    form,
+    name: form.getByRole('textbox', { name: 'Customer name' }),
+    country: form.getByRole('textbox', { name: 'Country' }),
+    email: form.getByRole('textbox', { name: 'Admin e-mail' }),
+    create: form.getByRole('button', { name: 'Create', exact: true }),
+    status: form.getByRole('status'),
+    openAccount: form.getByRole('link', { name: 'Open its Account' }),
+    /** Fills the three fields and clicks Create. */
+    async submit({ name, country, email }) {
+      await this.name.fill(name);
+      await this.country.fill(country);
+      await this.email.fill(email);
+      await this.create.click();
+    },
+  };
+}
+
+/** Opens All Customers > Customers from the menu; returns its form. */
+export async function goToCustomers(page) {
+  await selectCustomer(page, 'All Customers');
+  await menuLink(page, 'Customers').click();
+  await expectVisible(pageHeading(page, 'Customers'));
+  return createForm(page);
+}
+
+/** Creates a customer dashboard from All Customers > Customers; returns
+ * the Customer ID the status names, and the form. */
+export async function createCustomer(page, customer) {
+  const form = await goToCustomers(page);
+  await form.submit(customer);
+  const created = new RegExp(`^${escape(customer.name)} was created with Customer ID (CUS-[0-9A-F]{8})\\. Open its Account$`);
+  const [, id] = created.exec(await expectText(form.status, created));
+  return { id, form };
+}
+
+/** A new customer of the partner, its IT Admin's e-mail from its name. */
+export function newCustomer(name, country = 'Germany') {
+  return { name, country, email: `it-admin@${name.toLowerCase().replace(/\W+/g, '-')}.example` };
+}
+
 // ----- Device lists -------------------------------------------------------
 
 /** A device list: its table and controls, found by their labels. */

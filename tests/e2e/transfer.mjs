@@ -10,9 +10,6 @@ import {
   ACCOUNTS, signInAs, selectCustomer, menuLink, pageHeading, downloadText, parseCount, formatThousands,
 } from './portal.mjs';
 
-/** The local-storage key of the mock's job duration, in ms (default 1,500). */
-export const DURATION_KEY = 'wxp-portal/transfer-duration-ms';
-
 /** The sample transfer file's header, and every transfer file's columns. */
 export const TRANSFER_HEADER = ['Serial Number', 'Customer ID'];
 /** The Summary's columns. */
@@ -25,14 +22,10 @@ const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** "1 PC", "3 PCs", "1,197 PCs", as the portal counts PCs. */
 export const pcsText = (n) => `${formatThousands(n)} PC${n === 1 ? '' : 's'}`;
 
-/** A fresh page whose transfer jobs take `durationMs` (set before the app
- * loads, again on every reload), signed in as Alpine's partner admin. */
+/** A fresh page whose transfers show as running for `durationMs` before
+ * they run (see `startApp`), signed in as Alpine's partner admin. */
 export async function partnerPage(app, { durationMs = 300 } = {}) {
-  const page = await app.newPage();
-  await page.context().addInitScript(
-    ([key, value]) => localStorage.setItem(key, value),
-    [DURATION_KEY, String(durationMs)],
-  );
+  const page = await app.newPage({ transferDelayMs: durationMs });
   await signInAs(page, ACCOUNTS.alpine);
   return page;
 }
@@ -41,11 +34,12 @@ export async function partnerPage(app, { durationMs = 300 } = {}) {
 
 /** Registers a test file's hooks: the app and a directory of transfer
  * files are started before its tests (and handed to `use`), pages closed
- * after each test, both removed after the last. */
+ * after each test, both removed after the last. Every test starts with the
+ * demo data's seed (its transfers and notifications are counted from none). */
 export function withAppAndFiles(use) {
   let started;
   before(async () => {
-    started = { app: await startApp(), files: await transferFiles() };
+    started = { app: await startApp({ freshDataPerTest: true }), files: await transferFiles() };
     use(started);
   });
   afterEach(() => started.app.closePages());
