@@ -77,6 +77,22 @@ async fn password_sign_in_sets_a_strict_http_only_cookie_and_sign_out_ends_the_s
     let (status, session) = get(&c, server.url("/api/v1/session")).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(session["user"]["email"], "ada@alpine-it.example");
+
+    // An account with a password is no demo account: not listed, no one-click sign-in.
+    let ada = session["user"]["id"].clone();
+    let (_, accounts) = get(&client(), server.url("/api/v1/demo/accounts")).await;
+    assert!(accounts
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|a| a["user"]["id"] != ada));
+    let (status, _) = post(
+        &client(),
+        server.url("/api/v1/demo/session"),
+        json!({ "user": ada }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
     assert_eq!(session["scope"]["Partner"]["id"], "PRT-ALPINE");
 
     let (status, _) = answer(

@@ -25,7 +25,8 @@ fn demo_only(state: &AppState) -> ApiResult<()> {
     }
 }
 
-/// The demo accounts, as the sign-in page lists them.
+/// The demo accounts, as the sign-in page lists them (not the accounts
+/// with a password).
 #[utoipa::path(get, path = "/demo/accounts", tag = "demo",
     responses((status = 200, description = "Every demo account"),
               (status = 404, description = "Not in demo mode")))]
@@ -33,7 +34,7 @@ pub async fn accounts(State(state): State<AppState>) -> ApiResult<Json<Vec<Accou
     demo_only(&state)?;
     let mut tx = state.db.read().await?;
     let mut accounts = Vec::new();
-    for user in store::users(&mut tx).await? {
+    for user in store::demo_users(&mut tx).await? {
         let (organisation, kind) = match &user.role {
             Role::PartnerAdmin { partner } => {
                 let Some(p) = store::partner(&mut tx, partner).await? else {
@@ -63,7 +64,8 @@ pub async fn accounts(State(state): State<AppState>) -> ApiResult<Json<Vec<Accou
     Ok(Json(accounts))
 }
 
-/// Signs in as a demo account with one click.
+/// Signs in as a demo account with one click (never as an account with a
+/// password).
 #[utoipa::path(post, path = "/demo/session", tag = "demo",
     request_body(content = inline(Object), description = "`{\"user\": \"u-alpine-admin\"}`"),
     responses((status = 200, description = "Signed in; the session cookie is set"),
@@ -75,6 +77,10 @@ pub async fn sign_in(
 ) -> ApiResult<impl IntoResponse> {
     demo_only(&state)?;
     let mut tx = state.db.write().await?;
+    // One click never opens an account that has a password.
+    if store::demo_user(&mut tx, &form.user).await?.is_none() {
+        return Err(ApiError::WrongCredentials);
+    }
     let response = start_session(&state, &mut tx, &form.user).await?;
     tx.commit().await?;
     Ok(response)

@@ -27,6 +27,19 @@ macro_rules! device_columns {
     };
 }
 
+/// A user who signs in without a password, by id.
+pub async fn demo_user(conn: &mut Conn, id: &UserId) -> Result<Option<User>, sqlx::Error> {
+    sqlx::query_as::<_, UserRow>(
+        "SELECT id, name, email, partner_id, customer_id FROM users \
+         WHERE id = $1 AND password_hash IS NULL",
+    )
+    .bind(&id.0)
+    .fetch_optional(conn)
+    .await?
+    .map(UserRow::into_user)
+    .transpose()
+}
+
 /// A user by id.
 pub async fn user(conn: &mut Conn, id: &UserId) -> Result<Option<User>, sqlx::Error> {
     sqlx::query_as::<_, UserRow>(
@@ -39,10 +52,13 @@ pub async fn user(conn: &mut Conn, id: &UserId) -> Result<Option<User>, sqlx::Er
     .transpose()
 }
 
-/// Every user, in the order they were created (the demo accounts list).
-pub async fn users(conn: &mut Conn) -> Result<Vec<User>, sqlx::Error> {
+/// The users who sign in without a password (the demo's accounts, and
+/// the IT Admins of dashboards made in the demo), in the order they were
+/// created. An operator's admins, who have passwords, are never among them.
+pub async fn demo_users(conn: &mut Conn) -> Result<Vec<User>, sqlx::Error> {
     sqlx::query_as::<_, UserRow>(
-        "SELECT id, name, email, partner_id, customer_id FROM users ORDER BY seq",
+        "SELECT id, name, email, partner_id, customer_id FROM users \
+         WHERE password_hash IS NULL ORDER BY seq",
     )
     .fetch_all(conn)
     .await?
