@@ -60,7 +60,7 @@ fn a_service_delivery_partner_s_repair_goes_to_its_csdp_account_to_be_scheduled(
     );
     assert_eq!(e.repair_requests(&admin).unwrap().len(), 1);
     let day = Date::from_ymd(2026, 12, 1);
-    e.schedule_repair(&admin, id, day).unwrap();
+    e.schedule_repair(&admin, id, day, Timestamp(12)).unwrap();
     let restored = store::restore(&store::save(&e)).unwrap();
     assert_eq!(
         restored.repair_requests(&admin).unwrap()[0].repair,

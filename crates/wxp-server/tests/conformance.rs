@@ -16,7 +16,7 @@ use serde_json::{json, Value};
 use std::collections::HashMap;
 use wxp_core::api::{ErrorReason, Located};
 use wxp_core::date::{Date, Timestamp};
-use wxp_core::engine::{AlertKind, NewCase, SubmittedRow, TransferRequest};
+use wxp_core::engine::{AlertKind, NewCase, NewCustomer, SubmittedRow, TransferRequest};
 use wxp_core::seed::{self, DemoConfig, World};
 use wxp_core::{CustomerId, Engine, PartnerId, SerialNumber, TenantId, UserId};
 
@@ -42,6 +42,7 @@ enum Call {
     Schedule(u64, Date),
     OpenCase(NewCase),
     Cases,
+    CreateCustomer(NewCustomer),
 }
 
 /// What a backend answered: a value, or the reason it refused.
@@ -55,6 +56,11 @@ fn value<T: Serialize>(v: T) -> Value {
     serde_json::to_value(v).unwrap()
 }
 
+/// Now, as both backends' clocks read it (the server reads its own).
+fn clock_now() -> Timestamp {
+    wxp_server::clock::now()
+}
+
 /// The in-memory engine, as the in-browser backend drives it.
 struct InMemory(Engine);
 
@@ -62,7 +68,7 @@ impl Backend for InMemory {
     async fn call(&mut self, user: &str, call: &Call) -> Answer {
         let e = &mut self.0;
         let u = UserId(user.to_owned());
-        let now = Timestamp(1_800_000_000);
+        let now = clock_now();
         let access = ErrorReason::Access;
         Ok(match call {
             Call::Session => value(e.session(&u).map_err(access)?),
@@ -93,11 +99,14 @@ impl Backend for InMemory {
             ),
             Call::RepairRequests => value(e.repair_requests(&u).map_err(alert)?),
             Call::Schedule(a, on) => value(
-                e.schedule_repair(&u, wxp_core::engine::AlertId(*a), *on)
+                e.schedule_repair(&u, wxp_core::engine::AlertId(*a), *on, now)
                     .map_err(alert)?,
             ),
             Call::OpenCase(c) => value(e.open_case(&u, c.clone(), now).map_err(case)?),
             Call::Cases => value(e.cases(&u).map_err(access)?),
+            Call::CreateCustomer(new) => {
+                value(e.create_customer(&u, new.clone()).map_err(dashboard)?)
+            }
         })
     }
 }
@@ -195,6 +204,7 @@ impl Backend for OverHttp {
             }
             Call::OpenCase(case) => post(c, url("/support-cases".into()), value(case)).await,
             Call::Cases => get(c, url("/support-cases".into())).await,
+            Call::CreateCustomer(new) => post(c, url("/customers".into()), value(new)).await,
         };
         if status.is_success() {
             Ok(body)
@@ -205,9 +215,34 @@ impl Backend for OverHttp {
     }
 }
 
+/// Customer IDs and cPINs are issued at random by the server and from the
+/// log by the engine: the customers a scenario creates are named by the
+/// order they were created in, on both sides.
+fn name_created(v: &mut Value, created: &[String]) {
+    match v {
+        Value::String(text) => {
+            if let Some(i) = created.iter().position(|id| id == text) {
+                *text = format!("CREATED-{i}");
+            }
+        }
+        Value::Object(map) => {
+            map.values_mut().for_each(|v| name_created(v, created));
+            let is_created = map
+                .get("id")
+                .and_then(Value::as_str)
+                .is_some_and(|id| id.starts_with("CREATED-"));
+            if is_created && map.contains_key("cpin") {
+                map.insert("cpin".into(), Value::from("ISSUED"));
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(|v| name_created(v, created)),
+        _ => {}
+    }
+}
+
 /// What may differ between backends without being a difference: clocks,
 /// and the order of lists the page sorts itself (devices, located PCs).
-fn normalise(call: &Call, answer: Answer) -> Answer {
+fn normalise(call: &Call, answer: Answer, created: &mut Vec<String>) -> Answer {
     fn strip_times(v: &mut Value) {
         match v {
             Value::Object(map) => {
@@ -219,6 +254,10 @@ fn normalise(call: &Call, answer: Answer) -> Answer {
         }
     }
     answer.map(|mut v| {
+        if let (Call::CreateCustomer(_), Value::String(id)) = (call, &v) {
+            created.push(id.clone());
+        }
+        name_created(&mut v, created);
         strip_times(&mut v);
         if let (Call::Devices(_) | Call::Locate(_), Value::Array(items)) = (call, &mut v) {
             items.sort_by_key(|item| item.to_string());
@@ -233,9 +272,10 @@ async fn run(scenario: &[(&str, Call)]) {
         server: TestServer::start().await,
         clients: HashMap::new(),
     };
+    let (mut created_in_memory, mut created_over_http) = (Vec::new(), Vec::new());
     for (step, (user, call)) in scenario.iter().enumerate() {
-        let expected = normalise(call, memory.call(user, call).await);
-        let answered = normalise(call, http.call(user, call).await);
+        let expected = normalise(call, memory.call(user, call).await, &mut created_in_memory);
+        let answered = normalise(call, http.call(user, call).await, &mut created_over_http);
         assert_eq!(
             answered, expected,
             "step {step}: {user} {call:?}: the server (left) and the engine (right) disagree"
@@ -504,6 +544,7 @@ async fn alerts_route_repairs_by_partner_type() {
         .serials(&TenantId::Customer(f.customer("Fabrikam Inc")), 1)
         .remove(0);
     let seeded = 24; // the alerts the demo starts with
+    let in_three_days = Date(clock_now().date().0 + 3);
     let scenario = [
         (
             ALPINE,
@@ -525,12 +566,10 @@ async fn alerts_route_repairs_by_partner_type() {
         (ALPINE, Call::RepairRequests),
         (
             BRIGHT,
-            Call::Schedule(seeded + 2, Date::from_ymd(2026, 12, 3)),
+            Call::Schedule(seeded + 2, Date::from_ymd(2020, 1, 1)),
         ),
-        (
-            BRIGHT,
-            Call::Schedule(seeded + 1, Date::from_ymd(2026, 12, 3)),
-        ),
+        (BRIGHT, Call::Schedule(seeded + 2, in_three_days)),
+        (BRIGHT, Call::Schedule(seeded + 1, in_three_days)),
         (BRIGHT, Call::RepairRequests),
         (ALPINE, Call::Alerts),
         (FABRIKAM_IT, Call::Alerts),
@@ -559,6 +598,35 @@ async fn support_cases() {
         (ALPINE, Call::Cases),
         (CONTOSO_IT, Call::Cases),
         (BRIGHT, Call::Cases),
+    ];
+    run(&scenario).await;
+}
+
+#[tokio::test]
+async fn creating_dashboards() {
+    let new = |name: &str, email: &str| {
+        Call::CreateCustomer(NewCustomer {
+            name: name.to_owned(),
+            country: "Italy".to_owned(),
+            admin_email: email.to_owned(),
+        })
+    };
+    let scenario = [
+        (ALPINE, new("Lakeshore Retail", "it@lakeshore.example")),
+        (ALPINE, new(" lakeshore RETAIL ", "other@lakeshore.example")),
+        (ALPINE, new("Contoso Ltd", "x@contoso.example")),
+        (BRIGHT, new("Contoso Ltd", "it@contoso-bright.example")),
+        // An address that already has an account (Contoso's IT Admin's).
+        (
+            ALPINE,
+            new("Harbour Freight", " MARCO.BIANCHI@contoso.example "),
+        ),
+        (ALPINE, new("Harbour Freight", "IT@lakeshore.example")),
+        (ALPINE, new("", "a@b.example")),
+        (ALPINE, new("Riverside", "not an address")),
+        (CONTOSO_IT, new("Evil Corp", "evil@evil.example")),
+        (ALPINE, Call::Customers),
+        (ALPINE, Call::Portfolio),
     ];
     run(&scenario).await;
 }

@@ -136,6 +136,8 @@ pub enum AlertError {
     AlreadyRequested,
     /// Only a Service Delivery partner schedules repairs, once requested.
     CannotSchedule,
+    /// A repair cannot be scheduled for a day that has passed.
+    DayInThePast(Date),
 }
 
 impl fmt::Display for AlertError {
@@ -155,6 +157,12 @@ impl fmt::Display for AlertError {
                 f,
                 "only a Service Delivery partner schedules repairs sent to its CSDP account"
             ),
+            AlertError::DayInThePast(day) => {
+                write!(
+                    f,
+                    "{day} has passed: schedule the repair for today or later"
+                )
+            }
         }
     }
 }
@@ -289,17 +297,20 @@ impl Engine {
             .collect())
     }
 
-    /// The Service Delivery partner schedules a requested repair.
+    /// The Service Delivery partner schedules a requested repair, for today
+    /// or a later day.
     pub fn schedule_repair(
         &mut self,
         user: &UserId,
         alert: AlertId,
         on: Date,
+        now: Timestamp,
     ) -> Result<(), AlertError> {
         let requests = self.repair_requests(user)?;
         if !requests.iter().any(|a| a.id == alert) {
             return Err(AlertError::NoSuchAlert(alert));
         }
+        crate::rules::alerts::check_schedule_day(on, now.date())?;
         self.replay(Event::RepairScheduled { alert, on })
             .map_err(|_| AlertError::CannotSchedule)
     }

@@ -36,6 +36,8 @@ pub enum DashboardError {
     EmptyCountry,
     /// The e-mail address is not one.
     BadEmail(String),
+    /// Another account already has this e-mail address.
+    EmailTaken(String),
     /// The cPIN does not match the customer's.
     WrongCpin,
     /// Self-service alerts cannot be turned off before the dashboard has
@@ -51,6 +53,9 @@ impl fmt::Display for DashboardError {
             DashboardError::DuplicateName(n) => write!(f, "you already have a customer named {n:?}"),
             DashboardError::EmptyCountry => write!(f, "the country is empty"),
             DashboardError::BadEmail(e) => write!(f, "{e:?} is not an e-mail address"),
+            DashboardError::EmailTaken(e) => {
+                write!(f, "there is already an account for {e:?}; give another e-mail address")
+            }
             DashboardError::WrongCpin => write!(f, "the cPIN is not this customer's cPIN"),
             DashboardError::AlertsNeedFirstPc => write!(
                 f,
@@ -138,12 +143,21 @@ impl Engine {
         partner: &PartnerId,
         new: NewCustomer,
     ) -> Result<NewCustomer, DashboardError> {
-        dashboard::check_new_customer(new, |key| {
-            self.world
-                .customers
-                .iter()
-                .any(|c| &c.partner == partner && dashboard::name_key(&c.name) == key)
-        })
+        dashboard::check_new_customer(
+            new,
+            |key| {
+                self.world
+                    .customers
+                    .iter()
+                    .any(|c| &c.partner == partner && dashboard::name_key(&c.name) == key)
+            },
+            |key| {
+                self.world
+                    .users
+                    .iter()
+                    .any(|u| dashboard::email_key(&u.email) == key)
+            },
+        )
     }
 
     /// Enrols PCs into a customer's dashboard with its cPIN: a PC in the

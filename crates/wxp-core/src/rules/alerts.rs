@@ -1,6 +1,7 @@
 //! Hardware alerts: who an alert reaches, where its repair request goes, and
 //! when a customer's self-service alerts may change.
 
+use crate::date::Date;
 use crate::engine::{Alert, AlertError, DashboardError, Delivery, Repair};
 use crate::ids::TenantId;
 use crate::model::{Customer, Partner, PartnerKind};
@@ -58,6 +59,16 @@ pub fn check_csdp_access(partner: &Partner) -> Result<(), AlertError> {
 /// [`Repair::WithPartner`] or [`Repair::Scheduled`].
 pub fn is_repair_request(repair: &Repair) -> bool {
     matches!(repair, Repair::WithPartner | Repair::Scheduled(_))
+}
+
+/// A repair is scheduled for today or a later day, never for one that has
+/// passed.
+pub fn check_schedule_day(on: Date, today: Date) -> Result<(), AlertError> {
+    if on < today {
+        Err(AlertError::DayInThePast(on))
+    } else {
+        Ok(())
+    }
 }
 
 /// Self-service alerts can be turned off only once the dashboard has its
@@ -193,5 +204,17 @@ mod tests {
         assert!(arrival_turns_alerts_on(0, 500));
         assert!(!arrival_turns_alerts_on(0, 0));
         assert!(!arrival_turns_alerts_on(3, 1));
+    }
+
+    #[test]
+    fn repairs_are_scheduled_for_today_or_later() {
+        let today = Date::from_ymd(2026, 11, 30);
+        assert_eq!(check_schedule_day(today, today), Ok(()));
+        assert_eq!(check_schedule_day(Date(today.0 + 1), today), Ok(()));
+        let yesterday = Date(today.0 - 1);
+        assert_eq!(
+            check_schedule_day(yesterday, today),
+            Err(AlertError::DayInThePast(yesterday))
+        );
     }
 }

@@ -4,16 +4,19 @@ use crate::engine::{DashboardError, NewCustomer};
 use crate::ids::UserId;
 use crate::model::{Customer, Role, User};
 
-/// Today's `check_new_customer`: trims every field; then, in order,
+/// Checks a new customer dashboard: trims every field; then, in order,
 /// [`DashboardError::EmptyName`], [`DashboardError::DuplicateName`] (when
 /// `name_taken(name_key(&trimmed_name))`), [`DashboardError::EmptyCountry`],
-/// [`DashboardError::BadEmail`]. Returns the trimmed customer.
+/// [`DashboardError::BadEmail`], [`DashboardError::EmailTaken`] (when
+/// `email_taken(email_key(&email))`: one address, one account, so that
+/// signing in by e-mail is never ambiguous). Returns the trimmed customer.
 ///
 /// `name_taken` answers whether the acting partner already has a customer
 /// under that [`name_key`]; it is asked only for a non-empty name.
 pub fn check_new_customer(
     new: NewCustomer,
     name_taken: impl FnOnce(&str) -> bool,
+    email_taken: impl FnOnce(&str) -> bool,
 ) -> Result<NewCustomer, DashboardError> {
     let name = new.name.trim().to_owned();
     if name.is_empty() {
@@ -29,6 +32,9 @@ pub fn check_new_customer(
     let email = new.admin_email.trim().to_owned();
     if !is_email(&email) {
         return Err(DashboardError::BadEmail(email));
+    }
+    if email_taken(&email_key(&email)) {
+        return Err(DashboardError::EmailTaken(email));
     }
     Ok(NewCustomer {
         name,
@@ -53,6 +59,12 @@ fn is_email(email: &str) -> bool {
 /// stored trimmed, so the key does not trim.
 pub fn name_key(name: &str) -> String {
     name.to_lowercase()
+}
+
+/// The key under which an e-mail address names one account: whatever its
+/// case and surrounding spaces.
+pub fn email_key(email: &str) -> String {
+    email.trim().to_lowercase()
 }
 
 /// The IT admin account a new dashboard's admin e-mail gets: (UserId
@@ -86,7 +98,11 @@ mod tests {
     #[test]
     fn a_new_customer_is_trimmed() {
         assert_eq!(
-            check_new_customer(new(" Contoso ", " France ", " it@contoso.com "), |_| false),
+            check_new_customer(
+                new(" Contoso ", " France ", " it@contoso.com "),
+                |_| false,
+                |_| false
+            ),
             Ok(new("Contoso", "France", "it@contoso.com"))
         );
     }
@@ -95,24 +111,36 @@ mod tests {
     fn checks_come_in_order() {
         let never = |_: &str| false;
         assert_eq!(
-            check_new_customer(new("  ", "", "x"), |_| panic!("not asked")),
+            check_new_customer(new("  ", "", "x"), |_| panic!("not asked"), never),
             Err(DashboardError::EmptyName)
         );
         assert_eq!(
-            check_new_customer(new(" Contoso ", "", "x"), |key| key == "contoso"),
+            check_new_customer(new(" Contoso ", "", "x"), |key| key == "contoso", never),
             Err(DashboardError::DuplicateName("Contoso".to_owned()))
         );
         assert_eq!(
-            check_new_customer(new("Contoso", " ", "x"), never),
+            check_new_customer(new("Contoso", " ", "x"), never, never),
             Err(DashboardError::EmptyCountry)
         );
         for bad in ["x", "@a.com", "a@com", "a@.com", "a@com.", "a b@c.com"] {
             assert_eq!(
-                check_new_customer(new("Contoso", "France", bad), never),
+                check_new_customer(new("Contoso", "France", bad), never, never),
                 Err(DashboardError::BadEmail(bad.to_owned())),
                 "{bad}"
             );
         }
+    }
+
+    #[test]
+    fn an_address_names_one_account() {
+        assert_eq!(
+            check_new_customer(
+                new("Lakeshore", "Italy", " IT@Contoso.com "),
+                |_| false,
+                |key| key == "it@contoso.com"
+            ),
+            Err(DashboardError::EmailTaken("IT@Contoso.com".to_owned()))
+        );
     }
 
     #[test]

@@ -11,7 +11,6 @@ pub mod throttle;
 
 pub use session::{Actor, OperatorToken};
 
-/// The key under which an e-mail address is looked up (and throttled).
-pub fn email_key(email: &str) -> String {
-    email.trim().to_lowercase()
-}
+/// The key under which an e-mail address is looked up (and throttled): the
+/// domain's, under which an address names one account.
+pub use wxp_core::rules::dashboard::email_key;

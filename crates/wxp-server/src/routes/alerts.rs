@@ -146,6 +146,7 @@ pub async fn schedule(
         .into_iter()
         .find(|a| a.id == AlertId(id))
         .ok_or(AlertError::NoSuchAlert(AlertId(id)))?;
+    alerts::check_schedule_day(form.on, crate::clock::now().date())?;
     store::set_repair(&mut tx, alert.id, &Repair::Scheduled(form.on)).await?;
     tx.commit().await?;
     state.live.tell(Topic::Alerts, audience(&alert));

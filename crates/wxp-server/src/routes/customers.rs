@@ -114,7 +114,11 @@ pub async fn create(
             .bind(&key)
             .fetch_one(&mut *tx)
             .await?;
-    let new = dashboard::check_new_customer(new, |_| taken > 0)?;
+    let (email_taken,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM users WHERE email_key = $1")
+        .bind(dashboard::email_key(&new.admin_email))
+        .fetch_one(&mut *tx)
+        .await?;
+    let new = dashboard::check_new_customer(new, |_| taken > 0, |_| email_taken > 0)?;
     let mut rng = Rng::new(random_u64()?);
     let id = loop {
         let id = CustomerId::from_bits(rng.next_u64() as u32);
