@@ -201,6 +201,9 @@ fn alert(error: &AlertError) -> String {
         AlertError::NoPopUp => tr!("alert-no-pop-up"),
         AlertError::AlreadyRequested => tr!("alert-already-requested"),
         AlertError::CannotSchedule => tr!("alert-cannot-schedule"),
+        AlertError::DayInThePast(day) => {
+            tr!("alert-day-in-the-past", {"day" => super::format::date(*day)})
+        }
     }
 }
 
@@ -213,6 +216,9 @@ fn dashboard(error: &DashboardError) -> String {
         }
         DashboardError::EmptyCountry => tr!("dashboard-empty-country"),
         DashboardError::BadEmail(text) => tr!("dashboard-bad-email", {"text" => text.clone()}),
+        DashboardError::EmailTaken(text) => {
+            tr!("dashboard-email-taken", {"text" => text.clone()})
+        }
         DashboardError::WrongCpin => tr!("dashboard-wrong-cpin"),
         DashboardError::AlertsNeedFirstPc => tr!("dashboard-alerts-need-first-pc"),
     }

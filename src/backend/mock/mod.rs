@@ -363,7 +363,7 @@ impl Backend for MockBackend {
 
     fn schedule_repair(&self, alert: AlertId, on: Date) -> Reply<()> {
         self.write(&[Topic::Alerts], |e, user| {
-            Ok(e.schedule_repair(user, alert, on)?)
+            Ok(e.schedule_repair(user, alert, on, now())?)
         })
     }
 
