@@ -7,7 +7,7 @@
 //! base, so the page uses the server and not its in-browser backend.
 
 use axum::handler::HandlerWithoutStateExt;
-use axum::http::{header, HeaderValue};
+use axum::http::{header, HeaderValue, StatusCode, Uri};
 use axum::response::{Html, IntoResponse, Response};
 use axum::Router;
 use std::io::Write;
@@ -91,17 +91,17 @@ pub fn index_html(dir: &Path) -> std::io::Result<String> {
     Ok(format!("{}{api}{}", &html[..tag_start], &html[tag_end..]))
 }
 
-/// The app's routes: its files, and `index.html` for every other path.
+/// The app's routes: its files, and `index.html` for every other path that
+/// names no file (a deep link). `index.html` is read at each request, so a
+/// rebuilt app is served whole, never an old page naming files that are
+/// gone; a missing file (a path with an extension) is a 404, not a page.
 pub fn router(dir: &Path) -> std::io::Result<Router> {
-    let index = index_html(dir)?;
-    let page = move || {
-        let index = index.clone();
-        async move {
-            let mut response: Response = Html(index).into_response();
-            response
-                .headers_mut()
-                .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
-            response
+    index_html(dir)?;
+    let page = {
+        let dir = dir.to_owned();
+        move |uri: Uri| {
+            let dir = dir.clone();
+            async move { page(&dir, &uri) }
         }
     };
     let files = ServeDir::new(dir)
@@ -117,6 +117,34 @@ pub fn router(dir: &Path) -> std::io::Result<Router> {
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
         )))
+}
+
+fn page(dir: &Path, uri: &Uri) -> Response {
+    let last = uri.path().rsplit('/').next().unwrap_or_default();
+    if last.contains('.') && last != "index.html" {
+        return (
+            StatusCode::NOT_FOUND,
+            format!("There is no file {}.", uri.path()),
+        )
+            .into_response();
+    }
+    match index_html(dir) {
+        Ok(index) => {
+            let mut response = Html(index).into_response();
+            response
+                .headers_mut()
+                .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+            response
+        }
+        Err(e) => {
+            tracing::error!("the app's page cannot be read: {e}");
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "The portal's page is being rebuilt or is missing; try again in a moment.",
+            )
+                .into_response()
+        }
+    }
 }
 
 #[cfg(test)]
@@ -155,6 +183,28 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("wxp-api-base"));
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn deep_links_get_the_page_and_missing_files_a_404() {
+        let dir = std::env::temp_dir().join(format!("wxp-page-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            dir.join("index.html"),
+            r#"<meta name="wxp-api-base" content="">"#,
+        )
+        .unwrap();
+        let deep = page(
+            &dir,
+            &"/customers/CUS-00000001/devices/pcs".parse().unwrap(),
+        );
+        assert_eq!(deep.status(), StatusCode::OK);
+        let gone = page(&dir, &"/wxp-portal-0123_bg.wasm".parse().unwrap());
+        assert_eq!(gone.status(), StatusCode::NOT_FOUND);
+        std::fs::remove_file(dir.join("index.html")).unwrap();
+        let rebuilding = page(&dir, &"/all".parse().unwrap());
+        assert_eq!(rebuilding.status(), StatusCode::SERVICE_UNAVAILABLE);
         std::fs::remove_dir_all(dir).unwrap();
     }
 }

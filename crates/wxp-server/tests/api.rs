@@ -598,6 +598,33 @@ async fn live_updates_reach_the_users_organisation_only_and_end_when_the_server_
         .contains("data: \"customers\""));
     assert!(!heard(&mut bright_events, short).await.contains("data:"));
 
+    // Signing out ends the stream: nothing more reaches a signed-out tab.
+    let (status, _) = answer(
+        alpine
+            .delete(server.url("/api/v1/session"))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    post(
+        &demo_client(&server.base, ALPINE).await,
+        server.url("/api/v1/customers"),
+        json!({ "name": "Harbour Freight", "country": "Italy", "admin_email": "it@harbour.example" }),
+    )
+    .await;
+    let after_sign_out = tokio::time::timeout(std::time::Duration::from_secs(2), async {
+        let mut text = String::new();
+        while let Ok(Some(chunk)) = alpine_events.chunk().await {
+            text.push_str(&String::from_utf8_lossy(&chunk));
+        }
+        text
+    })
+    .await
+    .expect("the stream ends after sign-out");
+    assert!(!after_sign_out.contains("data:"), "{after_sign_out}");
+
     // Open streams do not keep a stopping server waiting.
     tokio::time::timeout(std::time::Duration::from_secs(5), server.stop())
         .await

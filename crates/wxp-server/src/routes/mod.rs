@@ -96,6 +96,22 @@ async fn no_such_route(uri: Uri) -> ApiError {
     ApiError::NotFound(format!("there is no API route {}", uri.path()))
 }
 
+/// One line per request, for the operator: method, path (without its
+/// query), status and time taken. Nothing of the body or the cookie.
+async fn access_log(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let (method, path) = (request.method().clone(), request.uri().path().to_owned());
+    let started = std::time::Instant::now();
+    let response = next.run(request).await;
+    let status = response.status();
+    let ms = started.elapsed().as_secs_f64() * 1e3;
+    if status.is_server_error() {
+        tracing::error!("{method} {path} {} {ms:.1} ms", status.as_u16());
+    } else {
+        tracing::info!("{method} {path} {} {ms:.1} ms", status.as_u16());
+    }
+    response
+}
+
 fn panic_response(_: Box<dyn Any + Send + 'static>) -> Response {
     ApiError::Internal("a handler panicked".to_owned()).into_response()
 }
@@ -118,7 +134,8 @@ pub fn router(state: AppState, app: Option<Router>) -> Router {
         // The fastest level: a 100,000-PC list shrinks about tenfold either
         // way, and the best levels would cost more time than they save.
         .layer(CompressionLayer::new().quality(CompressionLevel::Fastest))
-        .layer(CatchPanicLayer::custom(panic_response));
+        .layer(CatchPanicLayer::custom(panic_response))
+        .layer(axum::middleware::from_fn(access_log));
     match app {
         Some(app) => router.fallback_service(app),
         None => router.fallback(|| async {
