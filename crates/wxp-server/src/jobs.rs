@@ -98,9 +98,7 @@ pub async fn complete(state: &AppState, id: JobId) -> Result<(), sqlx::Error> {
     let (results, moves) = transfer::row_results(&job.rows, &job.source, &job.target, |s| {
         in_source.contains(s)
     });
-    for (i, result) in results.iter().enumerate() {
-        store::set_row_result(&mut tx, id, i + 1, result).await?;
-    }
+    store::set_row_results(&mut tx, id, &results).await?;
     let target = TenantId::Customer(job.target.clone());
     let moving: Vec<String> = moves.iter().map(|s| s.to_string()).collect();
     let (before, _) = store::device_counts(&mut tx, &target).await?;

@@ -7,11 +7,22 @@ use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use crate::store::{self, Conn};
 use axum::extract::State;
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
 use std::collections::HashSet;
 use wxp_core::api::Located;
 use wxp_core::rules::access;
 use wxp_core::transfer_file::Place;
-use wxp_core::{Device, PartnerId, Role, SerialNumber, TenantId};
+use wxp_core::{PartnerId, Role, SerialNumber, TenantId};
+
+/// A device list as the database wrote it: a JSON array of `Device`s.
+pub struct DeviceList(String);
+
+impl IntoResponse for DeviceList {
+    fn into_response(self) -> Response {
+        ([(header::CONTENT_TYPE, "application/json")], self.0).into_response()
+    }
+}
 
 /// Most serial numbers one locate call takes: a whole transfer file.
 pub const MAX_LOCATE: usize = 200_000;
@@ -25,15 +36,14 @@ pub async fn unassigned(
     State(state): State<AppState>,
     actor: Actor,
     Path(partner): Path<String>,
-) -> ApiResult<Json<Vec<Device>>> {
+) -> ApiResult<DeviceList> {
     let partner = PartnerId(partner);
     access::check_holding_access(actor.role(), actor.partner.as_ref(), &partner)?;
     let tenant = TenantId::Holding(partner);
     let mut tx = state.db.read().await?;
-    let devices = store::devices(&mut tx, &tenant).await?;
     let show = access::shows_insights(&tenant, None);
-    Ok(Json(
-        devices.iter().map(|d| access::as_seen(d, show)).collect(),
+    Ok(DeviceList(
+        store::devices_json(&mut tx, &tenant, show).await?,
     ))
 }
 
@@ -46,14 +56,13 @@ pub async fn of_customer(
     State(state): State<AppState>,
     actor: Actor,
     Path(id): Path<String>,
-) -> ApiResult<Json<Vec<Device>>> {
+) -> ApiResult<DeviceList> {
     let mut tx = state.db.read().await?;
     let customer = visible(&mut tx, &actor, &id).await?;
     let tenant = TenantId::Customer(customer.id.clone());
-    let devices = store::devices(&mut tx, &tenant).await?;
     let show = access::shows_insights(&tenant, Some(&customer));
-    Ok(Json(
-        devices.iter().map(|d| access::as_seen(d, show)).collect(),
+    Ok(DeviceList(
+        store::devices_json(&mut tx, &tenant, show).await?,
     ))
 }
 

@@ -209,21 +209,37 @@ pub async fn next_pending(conn: &mut Conn) -> Result<Option<(JobId, JobState)>, 
         .transpose()
 }
 
-/// Writes a row's result.
-pub async fn set_row_result(
+/// Writes every row's result (`results[i]` is line `i + 1`'s): one
+/// statement per distinct result and 500 lines, not one per row.
+pub async fn set_row_results(
     conn: &mut Conn,
     job: JobId,
-    line: usize,
-    result: &RowResult,
+    results: &[RowResult],
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "UPDATE transfer_rows SET state = $1, description = $2 WHERE job_id = $3 AND line = $4",
-    )
-    .bind(enum_text(&result.state))
-    .bind(&result.description)
-    .bind(job.0 as i64)
-    .bind(line as i64)
-    .execute(conn)
-    .await?;
+    let mut groups: Vec<(&RowResult, Vec<i64>)> = Vec::new();
+    for (i, result) in results.iter().enumerate() {
+        match groups.iter_mut().find(|(r, _)| *r == result) {
+            Some((_, lines)) => lines.push(i as i64 + 1),
+            None => groups.push((result, vec![i as i64 + 1])),
+        }
+    }
+    for (result, lines) in groups {
+        for chunk in lines.chunks(500) {
+            let mut query = sqlx::QueryBuilder::new("UPDATE transfer_rows SET state = ");
+            query
+                .push_bind(enum_text(&result.state))
+                .push(", description = ")
+                .push_bind(&result.description)
+                .push(" WHERE job_id = ")
+                .push_bind(job.0 as i64)
+                .push(" AND line IN (");
+            let mut list = query.separated(", ");
+            for line in chunk {
+                list.push_bind(*line);
+            }
+            query.push(")");
+            query.build().execute(&mut *conn).await?;
+        }
+    }
     Ok(())
 }

@@ -7,9 +7,7 @@
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use sqlx::FromRow;
-use std::sync::Arc;
-use wxp_core::date::{Date, Timestamp};
-use wxp_core::{Customer, CustomerId, Device, Partner, PartnerId, Role, SerialNumber, TenantId};
+use wxp_core::{Customer, CustomerId, Partner, PartnerId, Role, TenantId};
 use wxp_core::{User, UserId};
 
 /// The serde name of a unit enum variant ("PremiumPlus", "Queued", …).
@@ -124,36 +122,6 @@ impl UserRow {
             name: self.name,
             email: self.email,
             role,
-        })
-    }
-}
-
-/// A `devices` row, without its tenant.
-#[derive(FromRow)]
-pub struct DeviceRow {
-    serial: String,
-    model: String,
-    product_number: String,
-    plan: String,
-    warranty_end: i32,
-    last_seen: i64,
-    last_user: Option<String>,
-    location: Option<String>,
-}
-
-impl DeviceRow {
-    /// The device.
-    pub fn into_device(self) -> Result<Device, sqlx::Error> {
-        Ok(Device {
-            serial: SerialNumber::parse(&self.serial)
-                .map_err(|e| corrupt("serial number", &self.serial, e))?,
-            model: Arc::from(self.model),
-            product_number: Arc::from(self.product_number),
-            plan: enum_from("support plan", &self.plan)?,
-            warranty_end: Date(self.warranty_end),
-            last_seen: Timestamp(self.last_seen),
-            last_user: self.last_user.map(Arc::from),
-            location: self.location.map(Arc::from),
         })
     }
 }
