@@ -29,6 +29,11 @@ type DeviceColumns = (
     Option<String>,
 );
 
+/// The JSON answer of a request.
+async fn answer<T: serde::de::DeserializeOwned>(request: reqwest::RequestBuilder) -> T {
+    request.send().await.unwrap().json().await.unwrap()
+}
+
 fn median(mut samples: Vec<Duration>) -> Duration {
     samples.sort();
     samples[samples.len() / 2]
@@ -119,16 +124,8 @@ async fn main() {
         ms(median(yardstick))
     );
 
-    let (customers, devices): (Value, Value) = (
-        c.get(format!("{base}/customers"))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap(),
-        c.get(&list).send().await.unwrap().json().await.unwrap(),
-    );
+    let customers: Value = answer(c.get(format!("{base}/customers"))).await;
+    let devices: Value = answer(c.get(&list)).await;
     let target = customers[0]["customer"]["id"].as_str().unwrap().to_owned();
 
     let serials: Vec<&Value> = devices
@@ -140,15 +137,8 @@ async fn main() {
     let mut times = Vec::new();
     for _ in 0..RUNS {
         let t = Instant::now();
-        let found: Vec<wxp_core::api::Located> = c
-            .post(format!("{base}/devices/locate"))
-            .json(&serials)
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let found: Vec<wxp_core::api::Located> =
+            answer(c.post(format!("{base}/devices/locate")).json(&serials)).await;
         let located: usize = found.iter().map(|g| g.serials.len()).sum();
         assert_eq!(located, serials.len());
         times.push(t.elapsed());
@@ -165,25 +155,10 @@ async fn main() {
         .collect();
     let request = json!({ "key": "bench", "source": { "kind": "holding", "id": "PRT-ALPINE" }, "rows": rows });
     let t = Instant::now();
-    let job: u64 = c
-        .post(format!("{base}/transfers"))
-        .json(&request)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let job: u64 = answer(c.post(format!("{base}/transfers")).json(&request)).await;
     let accepted = t.elapsed();
     loop {
-        let state: Value = c
-            .get(format!("{base}/transfers/{job}"))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let state: Value = answer(c.get(format!("{base}/transfers/{job}"))).await;
         if state["state"] == "Completed" {
             break;
         }

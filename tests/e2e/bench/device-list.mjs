@@ -8,11 +8,11 @@
 //   download       wasm + JS, raw / gzip / brotli
 //
 // Run: ./scripts/bench.sh (builds dist/ with trunk --release first).
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { serveDist, launchBrowser, DIST } from '../harness.mjs';
+import { allUnassignedToContoso } from './transfer-file.mjs';
 
 const LARGE_STATE = JSON.stringify({ schema: 1, config: { seed: 2026, size: 'Large' }, events: [] });
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
@@ -108,15 +108,7 @@ async function measureList(browser, url) {
 // Devices dialog: the time until the review shows, and the long tasks on the
 // page's main thread meanwhile (the file is read in the worker).
 async function measureTransferRead(page) {
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export CSV' }).click();
-  const exported = readFileSync(await (await download).path(), 'utf8');
-  await page.getByRole('link', { name: 'Customers' }).click();
-  const contoso = page.getByRole('row', { name: /Contoso Ltd/ });
-  const id = (await contoso.getByRole('cell').first().textContent()).trim();
-  const serials = exported.replace(/^\ufeff/, '').split('\n').slice(1).filter(Boolean).map((l) => l.split(',')[0]);
-  const path = join(mkdtempSync(join(tmpdir(), 'wxp-bench-')), 'all-unassigned.csv');
-  writeFileSync(path, `Serial Number,Customer ID\r\n${serials.map((s) => `${s},${id}`).join('\r\n')}\r\n`);
+  const { path, rows } = await allUnassignedToContoso(page);
   await page.getByRole('link', { name: 'Unassigned Devices' }).click();
   await page.getByRole('button', { name: 'Transfer', exact: true }).click();
   // Let the long task of re-rendering the list be reported before counting.
@@ -129,7 +121,7 @@ async function measureTransferRead(page) {
   await page.getByText('will be transferred').waitFor({ timeout: 60_000 });
   const ms = Date.now() - t0;
   const tasks = await page.evaluate(() => window.__longTasks.splice(0));
-  return { rows: serials.length, ms, tasks };
+  return { rows, ms, tasks };
 }
 
 const server = await serveDist();

@@ -8,11 +8,12 @@
 //
 // Run: ./scripts/bench.sh (it builds dist/ and the release server first).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { serveDist, launchBrowser, DIST } from '../harness.mjs';
+import { allUnassignedToContoso } from './transfer-file.mjs';
 
 const SERVER = process.env.WXP_SERVER_BIN ?? resolve(import.meta.dirname, '../../../target/release/wxp-server');
 const LARGE_STATE = JSON.stringify({ schema: 1, config: { seed: 2026, size: 'Large' }, events: [] });
@@ -70,20 +71,6 @@ async function firstRow(page) {
   return { ms, listBytes };
 }
 
-/** A 100,000-row transfer file of the exported Unassigned Devices to Contoso. */
-async function transferFile(page) {
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export CSV' }).click();
-  const exported = readFileSync(await (await download).path(), 'utf8');
-  await page.getByRole('link', { name: 'Customers' }).click();
-  const contoso = page.getByRole('row', { name: /Contoso Ltd/ });
-  const id = (await contoso.getByRole('cell').first().textContent()).trim();
-  const serials = exported.replace(/^\ufeff/, '').split('\n').slice(1).filter(Boolean).map((l) => l.split(',')[0]);
-  const path = join(mkdtempSync(join(tmpdir(), 'wxp-bench-')), 'all-unassigned.csv');
-  writeFileSync(path, `Serial Number,Customer ID\r\n${serials.map((s) => `${s},${id}`).join('\r\n')}\r\n`);
-  return { path, rows: serials.length };
-}
-
 async function review(page, file) {
   await page.getByRole('link', { name: 'Unassigned Devices' }).click();
   // The list loads first (over HTTP it is fetched again): the review is
@@ -110,7 +97,7 @@ async function measure(browser, backend) {
     const list = await firstRow(page);
     lists.push(list.ms);
     bytes = list.listBytes;
-    const file = await transferFile(page);
+    const file = await allUnassignedToContoso(page);
     rows = file.rows;
     reviews.push(await review(page, file));
     await context.close();
