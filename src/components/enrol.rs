@@ -5,6 +5,7 @@ use crate::backend::{use_backend, BackendError};
 use crate::components::file_picker::FilePicker;
 use crate::i18n::format::number;
 use crate::i18n::messages;
+use crate::lists;
 use crate::transfer::worker::{self, ReadError};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -56,13 +57,7 @@ pub fn EnrolPcs(customer: CustomerId) -> impl IntoView {
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let list: Vec<String> = serials
-            .get()
-            .split(|c: char| c.is_whitespace() || c == ',' || c == ';')
-            .filter(|s| !s.is_empty())
-            .map(str::to_owned)
-            .collect();
-        enrol.dispatch_local((cpin.get(), list));
+        enrol.dispatch_local((cpin.get(), lists::items(&serials.get())));
     };
     // A file's column A fills the list, read like a transfer file.
     let chosen_file = RwSignal::new(None::<String>);

@@ -5,6 +5,7 @@ use crate::backend::{use_backend, use_live};
 use crate::components::loaded::loaded;
 use crate::i18n::format::timestamp;
 use crate::i18n::messages;
+use crate::lists;
 use crate::paths;
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr};
@@ -51,11 +52,7 @@ pub fn SupportPage() -> impl IntoView {
         open.dispatch_local(NewCase {
             subject: subject.get(),
             description: description.get(),
-            serials: serials
-                .get()
-                .split(|c: char| c.is_whitespace() || c == ',' || c == ';')
-                .map(str::to_owned)
-                .collect(),
+            serials: lists::items(&serials.get()),
         });
     };
     view! {
