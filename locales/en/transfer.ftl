@@ -160,3 +160,5 @@ setup-notice-support-subject = Unassigned Devices is missing
 startup-notice-dismiss = Dismiss
 # A cell of the Problem column of "Download rows with problems".
 transfer-problem-cell = Line { $line }: { $reason }
+# A row with another Customer ID than most of the file. $expected: that Customer ID.
+transfer-row-other-customer-id = This row names another Customer ID than the rest of the file ({ $expected }): a transfer moves PCs to one customer.

@@ -161,3 +161,5 @@ setup-notice-support-subject = Manca la sezione Dispositivi non assegnati
 startup-notice-dismiss = Chiudi
 # Una cella della colonna Problem di "Scarica le righe con problemi".
 transfer-problem-cell = Riga { $line }: { $reason }
+# Una riga con un ID cliente diverso da quello della maggior parte del file. $expected: quell'ID cliente.
+transfer-row-other-customer-id = Questa riga indica un ID cliente diverso da quello del resto del file ({ $expected }): un trasferimento sposta i PC verso un solo cliente.

@@ -58,7 +58,7 @@ pub fn CreateCustomer() -> impl IntoView {
                     Ok((id, name)) => view! {
                         <span class="ok">
                             {move_tr!("create-customer-created", {"name" => name.clone()})} " "
-                            <code>{id.to_string()}</code> ". "
+                            <code class="customer-id">{id.to_string()}</code> ". "
                             <A href=paths::customer(&id, CustomerPage::Account)>
                                 {move_tr!("create-customer-open-account")}
                             </A>

@@ -8,17 +8,18 @@ use crate::components::file_picker::FilePicker;
 use crate::i18n::format::number;
 use crate::i18n::messages;
 use crate::transfer::directory::{review_with_backend, Checked};
+use crate::transfer::problems::{rows_with_problems, Problem, Reason};
 use crate::transfer::worker::{self, ReadError};
 use leptos::html::Dialog;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_fluent::{move_tr, tr};
+use std::borrow::Cow;
 use std::sync::Arc;
 use wxp_core::api::Topic;
 use wxp_core::engine::{JobId, JobState, SubmittedRow, TransferRequest};
-use wxp_core::transfer_file::{
-    problems_csv_worded, FileError, Format, Limits, Review, SAMPLE_FILE, SAMPLE_FILE_NAME,
-};
+use wxp_core::export::write_csv;
+use wxp_core::transfer_file::{FileError, Format, Limits, Review, SAMPLE_FILE, SAMPLE_FILE_NAME};
 use wxp_core::TenantId;
 
 /// Row problems listed in the dialog; the download has them all.
@@ -102,6 +103,8 @@ struct Reviewed {
     /// The data rows read.
     rows: usize,
     review: Review,
+    /// Every row that cannot move, in file order.
+    problems: Vec<Problem>,
     /// Where the PCs are now, for the message once submitted (`None`:
     /// Unassigned Devices).
     source_name: Option<String>,
@@ -168,6 +171,7 @@ pub fn TransferDevices(
                             format: read.format.clone(),
                             header: read.header.is_some(),
                             rows: read.rows.len(),
+                            problems: rows_with_problems(&review, &read),
                             review,
                             source_name,
                             key: format!("{}-{}", js_sys::Date::now(), js_sys::Math::random()),
@@ -219,9 +223,7 @@ pub fn TransferDevices(
     };
     let ready = move || {
         reviewed().is_some_and(|r| {
-            r.review.can_submit()
-                && possession.get()
-                && (r.review.problems.is_empty() || leave_out.get())
+            r.review.can_submit() && possession.get() && (r.problems.is_empty() || leave_out.get())
         }) && !submit.pending().get()
     };
     let upload = {
@@ -334,6 +336,16 @@ pub fn TransferDevices(
     }
 }
 
+/// Why a row cannot move, in the user's language.
+fn reason_text(reason: &Reason) -> String {
+    match reason {
+        Reason::Row(reason) => messages::row_reason(reason),
+        Reason::OtherCustomerId { expected } => {
+            tr!("transfer-row-other-customer-id", {"expected" => expected.clone()})
+        }
+    }
+}
+
 /// What the file will do, and everything wrong with it.
 #[component]
 fn ReviewPanel(
@@ -342,16 +354,23 @@ fn ReviewPanel(
     leave_out: RwSignal<bool>,
 ) -> impl IntoView {
     let review = &reviewed.review;
-    let problems = review.problems.len();
+    let problems = reviewed.problems.len();
     let download_problems = {
         let reviewed = reviewed.clone();
         move |_| {
-            let csv = problems_csv_worded(&reviewed.review, |p| {
-                tr!("transfer-problem-cell", {
+            let rows = reviewed.problems.iter().map(|p| {
+                let cell = tr!("transfer-problem-cell", {
                     "line" => p.line,
-                    "reason" => messages::row_reason(&p.reason),
-                })
+                    "reason" => reason_text(&p.reason),
+                });
+                [
+                    Cow::Borrowed(p.serial.as_str()),
+                    Cow::Borrowed(p.customer.as_str()),
+                    Cow::Owned(cell),
+                ]
             });
+            // The column names stay English: the backend reads them.
+            let csv = write_csv(&["Serial Number", "Customer ID", "Problem"], rows);
             let _ = browser::download_csv("transfer-rows-with-problems.csv", &csv);
         }
     };
@@ -369,7 +388,7 @@ fn ReviewPanel(
     let target = review.target.clone().map(|(id, name)| {
         view! {
             <p class="target">
-                {move_tr!("transfer-target-customer")} " " <strong>{name}</strong> " (" <code>{id.to_string()}</code> ")"
+                {move_tr!("transfer-target-customer")} " " <strong>{name}</strong> " (" <code class="customer-id">{id.to_string()}</code> ")"
             </p>
         }
     });
@@ -390,7 +409,7 @@ fn ReviewPanel(
             </div>
         }
     });
-    let rows = review
+    let rows = reviewed
         .problems
         .iter()
         .take(PROBLEMS_SHOWN)
@@ -400,8 +419,8 @@ fn ReviewPanel(
                 <tr>
                     <td class="num">{p.line}</td>
                     <td><code>{p.serial.clone()}</code></td>
-                    <td><code>{p.customer.clone()}</code></td>
-                    <td>{move || messages::row_reason(&reason)}</td>
+                    <td class="customer-id"><code>{p.customer.clone()}</code></td>
+                    <td>{move || reason_text(&reason)}</td>
                 </tr>
             }
         })

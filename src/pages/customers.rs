@@ -53,7 +53,7 @@ fn CustomerTable(customers: Vec<CustomerSummary>) -> impl IntoView {
                         view! {
                             <tr>
                                 <th scope="row"><A href=href>{s.customer.name}</A></th>
-                                <td><code>{s.customer.id.to_string()}</code></td>
+                                <td class="customer-id"><code>{s.customer.id.to_string()}</code></td>
                                 <td>{s.customer.country}</td>
                                 <td class="num">{move || number(devices)}</td>
                                 <td class="num">{move || number(premium)}</td>

@@ -2,4 +2,5 @@
 //! account facts the review checks rows against.
 
 pub mod directory;
+pub mod problems;
 pub mod worker;

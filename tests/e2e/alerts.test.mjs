@@ -68,7 +68,8 @@ test('with a customer\'s self-service alerts off, an alert on its PC reaches no 
   await alerts.uncheck();
   await expectText(page.getByRole('status').filter({ hasText: /^Saved: self-service/ }), 'Saved: self-service alerts are off.');
   const popUp = await simulateAlert(page, serial);
-  await expectText(page.getByRole('status').filter({ hasText: /^Alert \d+ raised/ }), /self-service alerts are off: no pop-up reached the end user/);
+  await expectText(page.getByRole('status').filter({ hasText: /^Alert \d+ raised/ }),
+    /^Alert \d+ raised on \w+\. Self-service alerts are off for Contoso Ltd: no pop-up reached the end user\.$/);
   await expectCount(popUp, 0);
   assertNoPageErrors(page);
 });

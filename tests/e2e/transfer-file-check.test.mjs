@@ -54,7 +54,7 @@ test('rows with problems are listed with line and reason, can be downloaded, and
   const expected = [
     [3, '5CG-01', 'Not a serial number: an HP serial number has only letters and digits, this one contains \'-\'.'],
     [5, good[0], 'The same serial number is on line 2.'],
-    [6, inFabrikam, 'This PC is not on this page: it is in Fabrikam Inc\'s Devices > PCs. Start a transfer from there for it.'],
+    [6, inFabrikam, 'This PC is not on this page: it is in the Devices > PCs of Fabrikam Inc. Start a transfer from there for it.'],
     [7, unknown, 'Device not found: this PC is not in your account. If it was resold to you, create a support case with its serial number.'],
     [8, inContoso, 'This PC is already in the target customer\'s dashboard.'],
   ].map(([line, serial, problem]) => ({ line, serial, customer: contosoId, problem }));
@@ -162,5 +162,36 @@ test('an empty file, a file with a third column and a binary file each get one c
     await expectCount(transfer.review, 0);
     await expectNoUpload(transfer);
   }
+  assertNoPageErrors(page);
+});
+
+test('every row with a problem is listed and downloaded, the rows naming another Customer ID than the rest of the file too', async () => {
+  const page = await partnerPage(app);
+  const contosoId = await customerIdOnAccountPage(page, 'Contoso Ltd');
+  const fabrikamId = await customerIdOnAccountPage(page, 'Fabrikam Inc');
+  const serials = (await (await goToUnassignedDevices(page)).serials()).slice(0, 10);
+  // Lines 2-10 to Contoso (line 4 a typo), lines 11-12 to Fabrikam.
+  const fileRows = [
+    ...rowsTo(contosoId, [serials[0], serials[1], '5CG-01', ...serials.slice(2, 8)]),
+    ...rowsTo(fabrikamId, serials.slice(8, 10)),
+  ];
+  const other = `This row names another Customer ID than the rest of the file (${contosoId}): a transfer moves PCs to one customer.`;
+  const expected = [
+    { line: 4, serial: '5CG-01', customer: contosoId, problem: 'Not a serial number: an HP serial number has only letters and digits, this one contains \'-\'.' },
+    { line: 11, serial: serials[8], customer: fabrikamId, problem: other },
+    { line: 12, serial: serials[9], customer: fabrikamId, problem: other },
+  ];
+
+  const transfer = transferDialog(page);
+  await transfer.open();
+  await transfer.choose(await files.write('lines-11-12-elsewhere.csv', transferCsv(fileRows)));
+  await expectCount(transfer.fileProblems, 1);
+  await expectText(transfer.fileProblems, new RegExp(`^The file names more than one Customer ID \\(${contosoId} on lines 2, 3, 4, 5, 6 and 4 more; ${fabrikamId} on lines 11, 12\\)`));
+  await expectText(transfer.problemsNotice, /^3 rows have problems\./);
+  assert.deepEqual(await transfer.problemRows(), expected);
+  const download = await downloadCsv(page, transfer.downloadProblems);
+  assert.deepEqual(download.header, ['Serial Number', 'Customer ID', 'Problem']);
+  assert.deepEqual(download.rows, expected.map((p) => [p.serial, p.customer, `Line ${p.line}: ${p.problem}`]));
+  await expectNoUpload(transfer);
   assertNoPageErrors(page);
 });
