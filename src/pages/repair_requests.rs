@@ -7,7 +7,7 @@ use crate::i18n::messages;
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
 use wxp_core::api::Topic;
-use wxp_core::date::Date;
+use wxp_core::date::{Date, Timestamp};
 use wxp_core::engine::{Alert, AlertId, Repair};
 
 /// The requests, with Schedule for those not yet scheduled; read again
@@ -61,17 +61,22 @@ fn RequestTable(requests: Vec<Alert>) -> impl IntoView {
     }.into_any()
 }
 
-/// A date and the Schedule button of one request.
+/// A date and the Schedule button of one request. The date picker offers
+/// today and later (as the backend's clock counts days, in UTC); a day
+/// typed before that is the backend's to refuse, and the refusal says why.
 #[component]
 fn Schedule(id: AlertId) -> impl IntoView {
     let backend = use_backend();
     let day = RwSignal::new(String::new());
     let schedule = Action::new_local(move |on: &Date| backend.schedule_repair(id, *on));
     let parsed = move || parse_day(&day.get());
+    let today = Timestamp((js_sys::Date::now() / 1000.0) as i64)
+        .date()
+        .to_string();
     view! {
         <label class="field">
             <span>{move_tr!("repair-requests-day-label", {"id" => id.to_string()})}</span>
-            <input type="date" prop:value=day on:input=move |ev| day.set(event_target_value(&ev))/>
+            <input type="date" min=today prop:value=day on:input=move |ev| day.set(event_target_value(&ev))/>
         </label>
         <button type="button" disabled=move || parsed().is_none()
             on:click=move |_| { if let Some(on) = parsed() { schedule.dispatch_local(on); } }>

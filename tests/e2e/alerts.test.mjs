@@ -50,11 +50,22 @@ test('a Service Delivery partner\'s repair request reaches its CSDP account, whe
   await menuLink(page, 'Repair requests').click();
   const requests = page.getByRole('table', { name: 'Repair requests' });
   const row = requests.getByRole('row').filter({ hasText: serial });
-  await row.getByLabel(/Repair day for alert/).fill('2026-12-01');
+  const day = row.getByLabel(/Repair day for alert/);
+  // The date picker starts at today (UTC, as the backend counts days).
+  const today = new Date().toISOString().slice(0, 10);
+  assert.equal(await day.getAttribute('min'), today);
+  // A day that has passed, typed: the backend refuses it and says why.
+  await day.fill('2020-03-02');
   await row.getByRole('button', { name: 'Schedule' }).click();
-  await expectText(row.getByRole('cell').nth(2), 'Repair scheduled for Dec 1, 2026');
+  await expectText(row.getByRole('alert'), 'Mar 2, 2020 has passed: schedule the repair for today or a later day.');
+  await expectText(row.getByRole('cell').nth(2), 'Sent to the partner\'s CSDP account, to be scheduled');
+
+  const year = new Date().getUTCFullYear() + 1;
+  await day.fill(`${year}-12-01`);
+  await row.getByRole('button', { name: 'Schedule' }).click();
+  await expectText(row.getByRole('cell').nth(2), `Repair scheduled for Dec 1, ${year}`);
   await page.reload();
-  await expectText(requests.getByRole('row').filter({ hasText: serial }).getByRole('cell').nth(2), 'Repair scheduled for Dec 1, 2026');
+  await expectText(requests.getByRole('row').filter({ hasText: serial }).getByRole('cell').nth(2), `Repair scheduled for Dec 1, ${year}`);
   assertNoPageErrors(page);
 });
 
