@@ -60,3 +60,82 @@ impl CustomerPage {
 pub fn customer(id: &CustomerId, page: CustomerPage) -> String {
     format!("/customers/{id}{}", page.suffix())
 }
+
+/// The sign-in page's parameter naming the page to go to once signed in.
+pub const NEXT: &str = "next";
+
+/// The sign-in page, with `wanted` (a path of the portal, with its query)
+/// to go to once signed in, e.g. `/sign-in?next=/customers/CUS-…/devices/pcs`.
+pub fn sign_in_then(wanted: &str) -> String {
+    match wanted_path(wanted) {
+        Some(path) => format!("{SIGN_IN}?{NEXT}={}", query_value(path)),
+        None => SIGN_IN.to_owned(),
+    }
+}
+
+/// `next` if it is a page of this portal to go to after signing in: a
+/// path on this origin (one `/`, not `//host` or `/\host`, which browsers
+/// take for another site), and not the sign-in page itself.
+pub fn wanted_path(next: &str) -> Option<&str> {
+    let rest = next.strip_prefix('/')?;
+    let elsewhere = rest.starts_with('/')
+        || next.contains('\\')
+        || next.chars().any(char::is_control)
+        || next == SIGN_IN
+        || next.starts_with(&format!("{SIGN_IN}?"))
+        || next.starts_with(&format!("{SIGN_IN}/"));
+    (!elsewhere).then_some(next)
+}
+
+/// `text` as a query value: `/` kept for readable addresses, `&`, `#`,
+/// `+`, `%`, spaces and non-ASCII characters escaped.
+fn query_value(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' | b':' => {
+                out.push(byte as char)
+            }
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    #[test]
+    fn the_wanted_page_rides_along_to_sign_in() {
+        assert_eq!(
+            sign_in_then("/customers/CUS-0000C0A7/devices/pcs"),
+            "/sign-in?next=/customers/CUS-0000C0A7/devices/pcs"
+        );
+        assert_eq!(
+            sign_in_then("/support?subject=Fan noise&serials=5CG1"),
+            "/sign-in?next=/support%3Fsubject%3DFan%20noise%26serials%3D5CG1"
+        );
+        assert_eq!(sign_in_then("/sign-in"), "/sign-in");
+    }
+
+    #[test]
+    fn only_pages_of_this_portal_are_wanted() {
+        assert_eq!(wanted_path("/all/transfers"), Some("/all/transfers"));
+        assert_eq!(wanted_path("/"), Some("/"));
+        for elsewhere in [
+            "https://evil.example/",
+            "//evil.example/all",
+            "/\\evil.example",
+            "evil.example",
+            "",
+            "/sign-in",
+            "/sign-in?next=/all",
+            "/all\n",
+        ] {
+            assert_eq!(wanted_path(elsewhere), None, "{elsewhere:?}");
+        }
+    }
+}

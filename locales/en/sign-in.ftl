@@ -9,7 +9,10 @@ sign-in-password = Password
 sign-in-button = Sign in
 
 demo-data-title = Demo data
-demo-data-current = The demo data is generated from seed { $seed } and kept in this browser. Current size: { $size }.
+# The in-browser backend keeps the demo data in the browser's local storage…
+demo-data-current-in-browser = The demo data is generated from seed { $seed } and kept in this browser. Current size: { $size }.
+# …the portal's server in its database, for every browser.
+demo-data-current-on-server = The demo data is generated from seed { $seed } and kept in the portal server's database, for everyone who uses this server. Current size: { $size }.
 demo-data-size-after-reset = Size after reset
 demo-data-confirm-reset = Confirm reset
 demo-data-reset-warning = Resetting restores the original demo data and discards every change made since. You will be signed out.

@@ -9,7 +9,10 @@ sign-in-password = Password
 sign-in-button = Accedi
 
 demo-data-title = Dati demo
-demo-data-current = I dati demo vengono generati dal seed { $seed } e conservati in questo browser. Dimensione attuale: { $size }.
+# Il backend nel browser conserva i dati demo nella memoria locale del browser…
+demo-data-current-in-browser = I dati demo vengono generati dal seed { $seed } e conservati in questo browser. Dimensione attuale: { $size }.
+# …il server del portale nel suo database, per tutti i browser.
+demo-data-current-on-server = I dati demo vengono generati dal seed { $seed } e conservati nel database del server del portale, per chiunque usi questo server. Dimensione attuale: { $size }.
 demo-data-size-after-reset = Dimensione dopo il ripristino
 demo-data-confirm-reset = Conferma ripristino
 demo-data-reset-warning = Il ripristino riporta i dati demo allo stato originale e annulla tutte le modifiche apportate da allora. Verrà effettuata la disconnessione.

@@ -21,6 +21,9 @@ pub trait DemoBackend: Send + Sync {
     /// Restores the demo data to the seed of `config`; everyone is signed
     /// out.
     fn reset_demo(&self, config: DemoConfig) -> Reply<()>;
+    /// Whether the demo data is kept in this browser (the in-browser
+    /// backend) rather than in the server's database.
+    fn keeps_data_in_browser(&self) -> bool;
 }
 
 /// The demo accounts `backend` offers, or `None` when it has no demo.

@@ -3,7 +3,9 @@
 // notice.
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { startApp, assertNoPageErrors, expectCount, expectText, expectVisible, mockOnly } from './harness.mjs';
+import {
+  SERVER_MODE, startApp, assertNoPageErrors, expectCount, expectText, expectVisible, mockOnly,
+} from './harness.mjs';
 import { ACCOUNTS, signInAs, selectCustomer, menuLink, deviceList, alert, stats, pageHeading } from './portal.mjs';
 
 let app;
@@ -115,3 +117,21 @@ for (const { what, stored, reason } of UNUSABLE_STATES) {
     assertNoPageErrors(page);
   });
 }
+
+test('the Demo data section says where the demo data is kept: this browser, or the server\'s database', async () => {
+  const page = await app.newPage();
+  await page.goto('/sign-in');
+  const section = page.getByRole('region', { name: 'Demo data' });
+  const kept = SERVER_MODE
+    ? 'The demo data is generated from seed 2026 and kept in the portal server\'s database, for everyone who uses this server. Current size: Standard (about 3,500 PCs).'
+    : 'The demo data is generated from seed 2026 and kept in this browser. Current size: Standard (about 3,500 PCs).';
+  await expectText(section.getByText(/^The demo data is generated/), kept);
+
+  // In Italian too.
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('it');
+  await expectText(page.getByRole('region', { name: 'Dati demo' }).getByText(/^I dati demo vengono generati/), SERVER_MODE
+    ? 'I dati demo vengono generati dal seed 2026 e conservati nel database del server del portale, per chiunque usi questo server. Dimensione attuale: Standard (circa 3500 PC).'
+    : 'I dati demo vengono generati dal seed 2026 e conservati in questo browser. Dimensione attuale: Standard (circa 3500 PC).');
+  await page.getByRole('combobox', { name: 'Lingua' }).selectOption('en');
+  assertNoPageErrors(page);
+});

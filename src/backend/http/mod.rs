@@ -291,6 +291,10 @@ impl DemoBackend for HttpBackend {
     fn reset_demo(&self, config: DemoConfig) -> Reply<()> {
         self.command(Request::post, "/demo/reset", Some(&config))
     }
+
+    fn keeps_data_in_browser(&self) -> bool {
+        false
+    }
 }
 
 #[cfg(test)]

@@ -406,4 +406,8 @@ impl DemoBackend for MockBackend {
         self.listeners.notify(&Topic::ALL);
         ready(saved)
     }
+
+    fn keeps_data_in_browser(&self) -> bool {
+        true
+    }
 }

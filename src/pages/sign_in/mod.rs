@@ -11,12 +11,13 @@ use crate::backend::{demo_accounts, use_backend, BackendError, StartupNotice};
 use crate::components::loaded::loaded;
 use crate::i18n::LanguageSwitch;
 use crate::pages::landing::home_of;
+use crate::paths;
 use crate::session::CurrentSession;
 use demo_accounts::DemoAccounts;
 use demo_data::DemoData;
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::{use_navigate, use_query_map};
 use password_form::PasswordForm;
 use wxp_core::engine::Session;
 use wxp_core::seed::DemoConfig;
@@ -50,6 +51,9 @@ pub fn SignIn() -> impl IntoView {
         reset.version().track();
         demo_accounts(&*backend)
     });
+    // The demo data section is a sibling of the accounts, not inside their
+    // reload: a reset reloads both, and neither may take the other away
+    // while it is reading.
     view! {
         <main id="main" class="sign-in">
             <LanguageSwitch/>
@@ -59,25 +63,30 @@ pub fn SignIn() -> impl IntoView {
                 <p>{move_tr!("sign-in-subtitle")}</p>
             </header>
             {passwords.then(|| view! { <PasswordForm/> })}
-            {loaded(accounts, move |found| found.map(|accounts| view! {
-                <DemoAccounts accounts/>
-                <DemoData reset/>
-            }))}
+            {loaded(accounts, move |found| found.map(|accounts| view! { <DemoAccounts accounts/> }))}
+            <DemoData reset/>
         </main>
     }
 }
 
 /// What to do once signed in: keep the session, drop any notice about an
-/// earlier one, and go to the user's Home.
+/// earlier one, and go to the page the user asked for before signing in
+/// (`?next=`, a page of this portal), else their Home.
 fn use_enter() -> impl Fn(Session) + Clone + 'static {
     let current = CurrentSession::expect();
     let StartupNotice(notice) = expect_context();
     let navigate = use_navigate();
+    let query = use_query_map();
     move |session: Session| {
         // A notice about an earlier session is stale once signed in.
         notice.set(None);
-        let home = home_of(&session);
+        let wanted = query.with_untracked(|q| q.get(paths::NEXT));
+        let target = wanted
+            .as_deref()
+            .and_then(paths::wanted_path)
+            .map(str::to_owned)
+            .unwrap_or_else(|| home_of(&session));
         current.signed_in(session);
-        navigate(&home, Default::default());
+        navigate(&target, Default::default());
     }
 }
