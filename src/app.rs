@@ -1,6 +1,6 @@
 //! The app: backend, session and live updates in context, and the routes.
 
-use crate::backend::{self, BackendHandle, LiveUpdates, Notice, StartupNotice};
+use crate::backend::{self, BackendHandle, LiveUpdates, Notice, SessionGuard, StartupNotice};
 use crate::components::shell::Shell;
 use crate::components::startup_notice::StartupNoticeBanner;
 use crate::i18n::I18nProvider;
@@ -27,9 +27,15 @@ pub fn App() -> impl IntoView {
 /// The portal on a given backend; component tests mount this with their own.
 #[component]
 pub fn AppWith(backend: Arc<dyn backend::Backend>, notice: Option<Notice>) -> impl IntoView {
-    provide_context(BackendHandle(backend.clone()));
     provide_context(StartupNotice(RwSignal::new(notice)));
     let session = CurrentSession::provide(backend.clone());
+    // Whichever view hears that nobody is signed in any more, the page's
+    // session ends.
+    let backend: Arc<dyn backend::Backend> = Arc::new(SessionGuard::new(
+        backend,
+        Arc::new(move || session.ended()),
+    ));
+    provide_context(BackendHandle(backend.clone()));
     // The page's one live-update subscription, open while someone is
     // signed in; views track its topics.
     let live = LiveUpdates::new();

@@ -25,13 +25,14 @@ enrol-outcome-not-found = Device not found
 enrol-outcome-invalid = Not a serial number: { $reason }
 
 ## Start-up notices
+notice-session-ended = Your session has ended (you signed out in another tab, the demo data was reset, or the session expired). Sign in again to go on.
 notice-data-reset = Your saved demo data could not be loaded: { $reason }. It has been reset to the original demo data.
 restore-corrupted = the stored demo data is corrupted ({ $reason })
 restore-other-version = the stored demo data was written by another version of the portal (format { $found }, this one reads { $reads })
 restore-invalid-event = change number { $number } of the stored demo data cannot be applied: { $reason }
 
 ## Backend errors
-backend-transport = The server could not be reached: { $message }
+backend-transport = The portal's server cannot be reached. Check your connection: the page tries again by itself and updates once the server is back.
 backend-unreadable = The server's answer could not be read: { $message }
 backend-server = The server answered with an error ({ $status }): { $message }
 backend-address = The address of this page is wrong: { $reason }

@@ -4,6 +4,8 @@ shell-product-name = Workforce Experience Platform
 shell-help = Help
 shell-sign-out = Sign out
 shell-main-menu = Main menu
+# In the top bar while the server's stream of live updates is cut; gone once it is back.
+shell-live-updates-paused = Live updates paused
 language = Language
 loading = Loading…
 error-page-cannot-be-shown = This page cannot be shown
@@ -21,6 +23,8 @@ menu-account = Account
 menu-settings = Settings
 menu-customers-picker = Customers
 menu-all-customers = All Customers
+# The Customers drop-down when the address names none of the partner's customers.
+menu-choose-customer = Choose a customer…
 
 # A file input (src/components/file_picker.rs).
 file-picker-choose = Choose file

@@ -24,13 +24,14 @@ enrol-outcome-not-found = Dispositivo non trovato
 enrol-outcome-invalid = Non è un numero di serie: { $reason }
 
 ## Avvisi all'avvio
+notice-session-ended = La tua sessione è terminata (sei uscito in un'altra scheda, i dati demo sono stati ripristinati o la sessione è scaduta). Accedi di nuovo per continuare.
 notice-data-reset = Impossibile caricare i dati demo salvati: { $reason }. Sono stati ripristinati i dati demo originali.
 restore-corrupted = i dati demo salvati sono danneggiati ({ $reason })
 restore-other-version = i dati demo salvati sono stati scritti da un'altra versione del portale (formato { $found }, questa legge il { $reads })
 restore-invalid-event = la modifica numero { $number } dei dati demo salvati non può essere applicata: { $reason }
 
 ## Errori del backend
-backend-transport = Impossibile raggiungere il server: { $message }
+backend-transport = Impossibile raggiungere il server del portale. Controlla la connessione: la pagina riprova da sola e si aggiorna appena il server torna disponibile.
 backend-unreadable = Impossibile leggere la risposta del server: { $message }
 backend-server = Il server ha risposto con un errore ({ $status }): { $message }
 backend-address = L'indirizzo di questa pagina è errato: { $reason }

@@ -4,6 +4,8 @@ shell-product-name = Workforce Experience Platform
 shell-help = Guida
 shell-sign-out = Esci
 shell-main-menu = Menu principale
+# Nella barra superiore mentre il flusso degli aggiornamenti dal server è interrotto; scompare quando riprende.
+shell-live-updates-paused = Aggiornamenti in tempo reale sospesi
 language = Lingua
 loading = Caricamento…
 error-page-cannot-be-shown = Impossibile mostrare questa pagina
@@ -21,6 +23,8 @@ menu-account = Account
 menu-settings = Impostazioni
 menu-customers-picker = Clienti
 menu-all-customers = Tutti i clienti
+# Il menu a discesa Clienti quando l'indirizzo non indica nessuno dei clienti del partner.
+menu-choose-customer = Scegli un cliente…
 
 # Un campo per scegliere un file (src/components/file_picker.rs).
 file-picker-choose = Scegli file

@@ -6,7 +6,8 @@
 //! `LocalResource`) and so reads again when the backend reports a change;
 //! no page polls on a timer of its own. The backend feeds the versions
 //! through a [`Listener`]: the mock after its own writes and timer steps,
-//! the HTTP backend from the server's event stream.
+//! the HTTP backend from the server's event stream, which also says when
+//! the stream is cut and when it is back ([`LiveUpdates::paused`]).
 
 use super::Backend;
 use leptos::prelude::*;
@@ -14,8 +15,44 @@ use std::sync::Arc;
 use wxp_core::api::Topic;
 use wxp_core::UserId;
 
-/// Told which topics changed.
-pub type Listener = Arc<dyn Fn(&[Topic]) + Send + Sync>;
+/// Told which topics changed, and whether the backend's stream of changes
+/// flows (a backend without a stream never says otherwise).
+#[derive(Clone)]
+pub struct Listener {
+    changed: OnChanged,
+    flowing: Arc<dyn Fn(bool) + Send + Sync>,
+}
+
+type OnChanged = Arc<dyn Fn(&[Topic]) + Send + Sync>;
+
+impl Listener {
+    /// A listener of both reports.
+    pub fn new(
+        changed: impl Fn(&[Topic]) + Send + Sync + 'static,
+        flowing: impl Fn(bool) + Send + Sync + 'static,
+    ) -> Listener {
+        Listener {
+            changed: Arc::new(changed),
+            flowing: Arc::new(flowing),
+        }
+    }
+
+    /// A listener of the topics only.
+    pub fn topics(changed: impl Fn(&[Topic]) + Send + Sync + 'static) -> Listener {
+        Listener::new(changed, |_| ())
+    }
+
+    /// Reports that `topics` changed.
+    pub fn changed(&self, topics: &[Topic]) {
+        (self.changed)(topics)
+    }
+
+    /// Reports whether the stream of changes flows (`false`: it is cut, and
+    /// changes are not reported until it is back).
+    pub fn flowing(&self, flowing: bool) {
+        (self.flowing)(flowing)
+    }
+}
 
 /// A backend's subscription: ends when dropped.
 #[must_use = "the subscription ends when dropped"]
@@ -41,10 +78,12 @@ impl Drop for Subscription {
     }
 }
 
-/// A version per topic, bumped whenever the backend reports that topic.
+/// A version per topic, bumped whenever the backend reports that topic,
+/// and whether the backend's stream of changes is cut.
 #[derive(Clone, Copy)]
 pub struct LiveUpdates {
     versions: [RwSignal<u64>; Topic::ALL.len()],
+    paused: RwSignal<bool>,
 }
 
 impl Default for LiveUpdates {
@@ -58,6 +97,7 @@ impl LiveUpdates {
     pub fn new() -> LiveUpdates {
         LiveUpdates {
             versions: std::array::from_fn(|_| RwSignal::new(0)),
+            paused: RwSignal::new(false),
         }
     }
 
@@ -79,9 +119,20 @@ impl LiveUpdates {
         }
     }
 
+    /// Whether the stream of changes is cut (tracked): what the page shows
+    /// may be out of date until it is back, when every topic is read again.
+    pub fn paused(self) -> bool {
+        self.paused.get()
+    }
+
     /// A listener that reports into these versions.
     pub fn listener(self) -> Listener {
-        Arc::new(move |topics: &[Topic]| self.changed(topics))
+        Listener::new(
+            move |topics: &[Topic]| self.changed(topics),
+            move |flowing| {
+                let _ = self.paused.try_set(!flowing);
+            },
+        )
     }
 }
 
@@ -108,6 +159,8 @@ pub fn connect(backend: Arc<dyn Backend>, live: LiveUpdates, user: Memo<Option<U
     Effect::new(move |previous: Option<Option<Subscription>>| {
         let signed_in = user.with(Option::is_some);
         drop(previous);
+        // A stream that has ended is not cut.
+        live.paused.set(false);
         signed_in.then(|| backend.subscribe(live.listener()))
     });
 }
@@ -128,8 +181,13 @@ mod tests {
         assert_eq!(live.version(Topic::Transfers), 2);
         assert_eq!(live.version(Topic::Notifications), 1);
         assert_eq!(live.version(Topic::Alerts), 0);
-        (live.listener())(&Topic::ALL);
+        live.listener().changed(&Topic::ALL);
         assert_eq!(live.version(Topic::Cases), 1);
+        assert!(!live.paused.get_untracked());
+        live.listener().flowing(false);
+        assert!(live.paused.get_untracked());
+        live.listener().flowing(true);
+        assert!(!live.paused.get_untracked());
     }
 
     #[test]

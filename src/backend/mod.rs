@@ -10,12 +10,14 @@
 
 mod demo;
 mod error;
+mod guard;
 mod http;
 mod live;
 mod mock;
 
 pub use demo::{demo_accounts, DemoBackend};
 pub use error::BackendError;
+pub use guard::{SessionEnded, SessionGuard};
 pub use http::HttpBackend;
 pub use live::{connect, use_live, Listener, LiveUpdates, Subscription};
 pub use mock::MockBackend;
@@ -127,6 +129,9 @@ pub enum Notice {
     DataReset(RestoreError),
     /// A backend error ended the session or kept a change from being saved.
     Error(BackendError),
+    /// The backend answered that nobody is signed in any more (signed out
+    /// in another tab, the demo data reset, the session expired).
+    SessionEnded,
 }
 
 /// The backend provided by the app.

@@ -2,7 +2,7 @@
 //! the Customers drop-down, and the page in `<main>`.
 
 use crate::backend::{use_backend, use_live, BackendError, Notice, StartupNotice};
-use crate::components::loaded::loaded;
+use crate::components::loaded::{error_panel, loaded};
 use crate::components::notification_center::NotificationCenter;
 use crate::components::setup_notice::SetupIncompleteNotice;
 use crate::i18n::{messages, LanguageSwitch};
@@ -37,7 +37,14 @@ pub fn selection() -> Memo<Selection> {
     expect_context::<SelectionCtx>().0
 }
 
-/// The shell: redirects to sign-in when nobody is signed in.
+/// The shell: redirects to sign-in when nobody is signed in, keeping the
+/// address asked for.
+///
+/// Not a `<Transition>`: the frame is built once per session and never
+/// again while it lasts, whatever its views read (a `<Transition>` above
+/// it would take in every read of the views that have none of their own,
+/// and rebuild the frame, with an open dialog, when a live update reloads
+/// one).
 #[component]
 pub fn Shell() -> impl IntoView {
     let params = use_params_map();
@@ -50,10 +57,27 @@ pub fn Shell() -> impl IntoView {
     });
     provide_context(SelectionCtx(selection));
 
-    loaded(CurrentSession::expect().resource(), |found| match found {
-        None => view! { <Redirect path=paths::SIGN_IN/> }.into_any(),
-        Some(session) => view! { <Frame session/> }.into_any(),
-    })
+    let current = CurrentSession::expect().resource();
+    // Changes only when the session does: reading it again gives the same.
+    let session = Memo::new(move |_| current.get());
+    let location = use_location();
+    move || match session.get() {
+        None => view! { <p class="loading" role="status">{move_tr!("loading")}</p> }.into_any(),
+        Some(Err(e)) => error_panel(e).into_any(),
+        Some(Ok(None)) => {
+            let (path, query) = (
+                location.pathname.get_untracked(),
+                location.search.get_untracked(),
+            );
+            let wanted = if query.is_empty() {
+                path
+            } else {
+                format!("{path}?{query}")
+            };
+            view! { <Redirect path=paths::sign_in_then(&wanted)/> }.into_any()
+        }
+        Some(Ok(Some(session))) => view! { <Frame session/> }.into_any(),
+    }
 }
 
 /// The frame, once the session is known.
@@ -62,14 +86,16 @@ fn Frame(session: Session) -> impl IntoView {
     let current = CurrentSession::expect();
     let StartupNotice(notice) = expect_context();
     let backend = use_backend();
+    let live = use_live();
     let navigate = use_navigate();
     let sign_out = Action::new_local(move |_: &()| {
         let (reply, navigate) = (backend.sign_out(), navigate.clone());
         async move {
             match reply.await {
                 Ok(()) => {
-                    current.signed_out();
+                    // Leaving on purpose: no page to come back to.
                     navigate(paths::SIGN_IN, Default::default());
+                    current.signed_out();
                 }
                 // Still signed in: say why, on this page.
                 Err(e) => notice.set(Some(Notice::Error(e))),
@@ -105,6 +131,9 @@ fn Frame(session: Session) -> impl IntoView {
                         {move || messages::role(&role)} " · " {organisation}
                     </span>
                 </span>
+                {move || live.paused().then(|| view! {
+                    <span class="live-paused" role="status">{move_tr!("shell-live-updates-paused")}</span>
+                })}
                 <A href=paths::SUPPORT attr:class="help">{move_tr!("shell-help")}</A>
                 <LanguageSwitch/>
                 {is_partner.then(|| view! { <NotificationCenter/> })}
@@ -134,11 +163,27 @@ fn PartnerMenu(partner: wxp_core::Partner) -> impl IntoView {
         backend.customers()
     });
     let selection = selection();
+    // A customer the partner does not have gets no links: its pages only
+    // say so.
+    let menu_of = Memo::new(move |_| match selection.get() {
+        Selection::Customer(id) => {
+            let theirs = customers.with(|list| match list {
+                Some(Ok(list)) => list.iter().any(|s| s.customer.id == id),
+                _ => true,
+            });
+            if theirs {
+                Selection::Customer(id)
+            } else {
+                Selection::Invalid(id.to_string())
+            }
+        }
+        other => other,
+    });
     let setup_complete = partner.setup_complete;
     let kind = partner.kind;
     view! {
         {loaded(customers, move |list| view! { <CustomersDropDown customers=list/> })}
-        {move || match selection.get() {
+        {move || match menu_of.get() {
             Selection::All => {
                 view! {
                     <ul class="menu">
@@ -197,9 +242,11 @@ fn CustomerLinks(id: CustomerId) -> impl IntoView {
 /// The Customers drop-down: All Customers, then every customer by name.
 /// Choosing one navigates, so the selection lives in the URL; the page kind
 /// is kept where the new selection has it (PCs of one customer to PCs of
-/// another).
+/// another). An address that names none of them shows "Choose a
+/// customer…".
 #[component]
 fn CustomersDropDown(customers: Vec<CustomerSummary>) -> impl IntoView {
+    let listed: Vec<CustomerId> = customers.iter().map(|s| s.customer.id.clone()).collect();
     let selection = selection();
     let navigate = use_navigate();
     let location = use_location();
@@ -215,17 +262,30 @@ fn CustomersDropDown(customers: Vec<CustomerSummary>) -> impl IntoView {
         };
         navigate(&target, Default::default());
     };
-    let value_of = |s: &Selection| match s {
-        Selection::Customer(id) => id.to_string(),
-        _ => "all".to_owned(),
+    let value_of = move |s: &Selection| match s {
+        Selection::All => "all".to_owned(),
+        Selection::Customer(id) if listed.contains(id) => id.to_string(),
+        _ => String::new(),
     };
-    let value = move || selection.with(value_of);
+    let value = {
+        let value_of = value_of.clone();
+        move || selection.with(&value_of)
+    };
     // The initial `selected` attribute; `prop:value` follows changes.
-    let initial = selection.with_untracked(value_of);
+    let initial = selection.with_untracked(&value_of);
+    let choose = {
+        let value = value.clone();
+        move || {
+            value().is_empty().then(|| {
+                view! { <option value="" disabled selected>{move_tr!("menu-choose-customer")}</option> }
+            })
+        }
+    };
     view! {
         <div class="customers-picker">
             <label for="customers-select">{move_tr!("menu-customers-picker")}</label>
             <select id="customers-select" on:change=on_change prop:value=value>
+                {choose}
                 <option value="all">{move_tr!("menu-all-customers")}</option>
                 {customers
                     .into_iter()

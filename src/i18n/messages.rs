@@ -122,6 +122,7 @@ pub fn notice(notice: &Notice) -> String {
     match notice {
         Notice::DataReset(reason) => tr!("notice-data-reset", {"reason" => restore(reason)}),
         Notice::Error(e) => backend(e),
+        Notice::SessionEnded => tr!("notice-session-ended"),
     }
 }
 
@@ -145,7 +146,9 @@ fn restore(error: &RestoreError) -> String {
 pub fn backend(error: &BackendError) -> String {
     match error {
         BackendError::Access(e) => access(e),
-        BackendError::Transport(m) => tr!("backend-transport", {"message" => m.clone()}),
+        // What the browser said ("TypeError: Failed to fetch") means nothing
+        // to the user: it stays in the error's English description.
+        BackendError::Transport(_) => tr!("backend-transport"),
         BackendError::Unreadable(m) => tr!("backend-unreadable", {"message" => m.clone()}),
         BackendError::SignedOut => tr!("backend-signed-out"),
         BackendError::WrongCredentials => tr!("backend-wrong-credentials"),

@@ -9,13 +9,16 @@ use leptos::prelude::*;
 use leptos_fluent::move_tr;
 use leptos_router::components::A;
 use wxp_core::api::Topic;
-use wxp_core::engine::CustomerSummary;
+use wxp_core::engine::{CustomerSummary, Scope, Session};
 
-/// Every customer of the partner with its Customer ID and PC counts.
+/// Every customer of the partner with its Customer ID and PC counts, and
+/// the form that creates one. Partners only: anyone else sees the refusal,
+/// and no form.
 #[component]
 pub fn CustomersPage() -> impl IntoView {
     let backend = use_backend();
     let live = use_live();
+    let is_partner = matches!(expect_context::<Session>().scope, Scope::Partner(_));
     // The portfolio, not the customer list: this page is for partners only.
     let portfolio = LocalResource::new(move || {
         live.track(Topic::Customers);
@@ -26,7 +29,7 @@ pub fn CustomersPage() -> impl IntoView {
         <h1>{move_tr!("customers-title")}</h1>
         {loaded(portfolio, |p| view! { <CustomerTable customers=p.customers/> })}
         // Outside the reload above, so its message survives the new list.
-        <CreateCustomer/>
+        {is_partner.then(|| view! { <CreateCustomer/> })}
     }
 }
 

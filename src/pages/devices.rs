@@ -1,12 +1,13 @@
 //! A customer's Devices > PCs.
 
-use crate::backend::{use_backend, use_live};
+use crate::backend::{use_backend, use_live, BackendError};
 use crate::components::device_table::DeviceTable;
 use crate::components::loaded::loaded;
-use crate::components::shell::{customer_resource, selection, Selection};
+use crate::components::shell::customer_resource;
 use crate::components::transfer_dialog::TransferDevices;
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
+use std::future::IntoFuture;
 use wxp_core::api::Topic;
 use wxp_core::engine::{Scope, Session};
 use wxp_core::TenantId;
@@ -22,7 +23,13 @@ pub fn CustomerPcs() -> impl IntoView {
     let devices = LocalResource::new(move || {
         live.track(Topic::Devices);
         let backend = backend.clone();
+        // Held from here: the page may be gone by the time this runs (and
+        // then nobody sees the answer).
+        let customer = (!customer.is_disposed()).then(|| customer.into_future());
         async move {
+            let Some(customer) = customer else {
+                return Err(BackendError::SignedOut);
+            };
             let summary = customer.await?;
             let tenant = TenantId::Customer(summary.customer.id.clone());
             let list = backend.devices(tenant).await?;
@@ -30,12 +37,17 @@ pub fn CustomerPcs() -> impl IntoView {
         }
     });
     // Outside the list's reloads, so a transfer that completes does not
-    // close a dialog the user is filling in.
-    let selection = selection();
-    let transfer = move || match selection.get() {
-        Selection::Customer(id) if is_partner => {
-            Some(view! { <TransferDevices source=TenantId::Customer(id)/> })
-        }
+    // close a dialog the user is filling in; only for a customer the
+    // backend showed (none on a page it refused), and the same one while
+    // it is read again.
+    let shown = Memo::new(move |_| {
+        customer.with(|c| match c {
+            Some(Ok(summary)) => Some(summary.customer.id.clone()),
+            _ => None,
+        })
+    });
+    let transfer = move || match shown.get() {
+        Some(id) if is_partner => Some(view! { <TransferDevices source=TenantId::Customer(id)/> }),
         _ => None,
     };
     view! {

@@ -262,12 +262,13 @@ test('enrolling with the cPIN: a wrong cPIN moves nothing; the right one moves P
   await expectTotal(await goToUnassignedDevices(page), unassignedBefore);
   await expectTotal(await goToCustomerPcs(page, 'Fabrikam Inc'), fabrikamBefore);
 
-  // Fabrikam's own cPIN, with a PC twice, Contoso's PC, an unknown serial and a typo.
+  // Fabrikam's own cPIN, with a PC twice, Contoso's PC, an unknown serial,
+  // a typo, and a line with a space in it (one line, one serial number).
   const unknown = 'ZZ00000000';
   await openAccount(page);
   await enrol.open();
-  await enrol.submit([...moving, moving[0], contosoPc, unknown, 'ABC-123'], cpin);
-  await expectText(enrol.outcome, '3 of 7 PCs enrolled.');
+  await enrol.submit([...moving, moving[0], contosoPc, unknown, 'ABC-123', 'bad serial'], cpin);
+  await expectText(enrol.outcome, '3 of 8 PCs enrolled.');
   await expectCount(enrol.refusal, 0);
   assert.deepEqual(await enrol.resultRows(), [
     ...moving.map((serial) => [serial, 'Enrolled']),
@@ -275,6 +276,7 @@ test('enrolling with the cPIN: a wrong cPIN moves nothing; the right one moves P
     [contosoPc, 'Refused: this PC is in another customer\'s dashboard'],
     [unknown, 'Device not found'],
     ['ABC-123', 'Not a serial number: an HP serial number has only letters and digits, this one contains \'-\''],
+    ['bad serial', 'Not a serial number: an HP serial number has only letters and digits, this one contains \' \''],
   ]);
 
   const unassigned = await goToUnassignedDevices(page);
@@ -386,7 +388,7 @@ test('a remembered account that no longer exists is signed out to the sign-in pa
   await page.evaluate(([key]) => localStorage.setItem(key, 'u-ghost'), [SESSION_KEY]);
   await page.goto('/all');
 
-  await expectPath(page, '/sign-in');
+  await expectPath(page, '/sign-in?next=/all');
   const notice = page.getByRole('alert').filter({ hasText: 'no longer exists' });
   await expectVisible(notice.getByText(
     'The account u-ghost no longer exists (the demo data may have been reset); sign in again', { exact: true },
@@ -400,5 +402,24 @@ test('a remembered account that no longer exists is signed out to the sign-in pa
   await page.getByRole('button', { name: accountButtonName(ACCOUNTS.alpine) }).click();
   await expectVisible(mainMenu(page));
   await expectPath(page, '/all');
+  assertNoPageErrors(page);
+});
+
+test('serial numbers pasted from a spreadsheet (a column, or a row of cells) are one per line or cell, not split at spaces', async () => {
+  const page = await app.newPage();
+  await signInAs(page, ACCOUNTS.alpine);
+  const { serials } = await unassignedSerials(page, 3);
+  await selectCustomer(page, 'Fabrikam Inc');
+  const { cpin } = await openAccount(page);
+  const enrol = enrolForm(page);
+  await enrol.open();
+  await enrol.serials.fill(`${serials[0]}\t${serials[1]}\r\n  ${serials[2]} ;bad serial\n\n`);
+  await enrol.cpin.fill(cpin);
+  await enrol.enrol.click();
+  await expectText(enrol.outcome, '3 of 4 PCs enrolled.');
+  assert.deepEqual(await enrol.resultRows(), [
+    ...serials.map((serial) => [serial, 'Enrolled']),
+    ['bad serial', 'Not a serial number: an HP serial number has only letters and digits, this one contains \' \''],
+  ]);
   assertNoPageErrors(page);
 });

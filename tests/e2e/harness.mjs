@@ -171,11 +171,14 @@ function serverEnv(databaseUrl, extra = {}) {
 
 const databaseUrlIn = (dir) => `sqlite://${join(dir, 'portal.db')}`;
 
-/** Starts `wxp-server --demo --app dist/` on a free loopback port over the
- * database in `dir` (a fresh temporary directory unless given: the demo
- * seed). Its output is drained into a log file in SERVER_LOG_DIR. Returns
+/** Starts `wxp-server --demo --app dist/` on a free loopback port (or
+ * `port`) over the database in `dir` (a fresh temporary directory unless
+ * given: the demo seed). Its output is drained into a log file in
+ * SERVER_LOG_DIR. Returns
  * { url, pid, dir, databaseUrl, logPath, settings, log(), stop() }. */
-export async function startServer({ dir, transferDelayMs = DEFAULT_TRANSFER_DELAY_MS, alertIntervalMs = 0 } = {}) {
+export async function startServer({
+  dir, port = 0, transferDelayMs = DEFAULT_TRANSFER_DELAY_MS, alertIntervalMs = 0,
+} = {}) {
   dir ??= await mkdtemp(join(tmpdir(), 'wxp-e2e-server-'));
   const databaseUrl = databaseUrlIn(dir);
   await mkdir(SERVER_LOG_DIR, { recursive: true });
@@ -188,7 +191,7 @@ export async function startServer({ dir, transferDelayMs = DEFAULT_TRANSFER_DELA
     + `WXP_TRANSFER_DELAY_MS=${transferDelayMs} WXP_ALERT_INTERVAL_MS=${alertIntervalMs}\n`);
   const child = spawn(SERVER_BIN, ['--demo', '--app', DIST], {
     env: serverEnv(databaseUrl, {
-      PORT: '0',
+      PORT: String(port),
       WXP_TRANSFER_DELAY_MS: String(transferDelayMs),
       WXP_ALERT_INTERVAL_MS: String(alertIntervalMs),
     }),
@@ -317,7 +320,9 @@ export const CHECK_TIMEOUT = 10_000;
  * context opened since the last call; `close()` stops everything.
  * `server(settings)` is the server pages with those settings use (server
  * mode), `restartServer(settings)` stops it and starts it again over the
- * same database (pages closed first). */
+ * same database (pages closed first), `takeServerDown(settings)` stops it
+ * under the open pages and returns a function that starts it again at the
+ * same address over the same database. */
 export async function startApp({
   transferDelayMs = DEFAULT_TRANSFER_DELAY_MS, alertIntervalMs = 0, freshDataPerTest = false,
 } = {}) {
@@ -418,6 +423,20 @@ export async function startApp({
       started.delete(key);
       await old.stop({ keepData: true });
       return track(key, startServer({ ...settings, dir: old.dir }));
+    },
+    /** Stops the server of these settings (by its process id) while its
+     * pages stay open, as if it went down; returns `resume()`, which starts
+     * it again at the same address over the same database and returns it. */
+    async takeServerDown(options) {
+      assert.ok(SERVER_MODE, 'there is a server only with WXP_E2E_BACKEND=server');
+      const settings = settingsOf(options);
+      const key = keyOf(settings);
+      const old = await serverFor(settings);
+      servers.delete(key);
+      started.delete(key);
+      await old.stop({ keepData: true });
+      const port = Number(new URL(old.url).port);
+      return () => track(key, startServer({ ...settings, dir: old.dir, port }));
     },
     async close() {
       await this.closePages();

@@ -64,3 +64,13 @@ test('an IT Admin is refused the partner\'s All Customers pages', async () => {
   }
   assertNoPageErrors(page);
 });
+
+test('an IT Admin at All Customers > Customers sees the refusal only, and no form to create a dashboard', async () => {
+  const page = await app.newPage();
+  await signInAs(page, ACCOUNTS.contosoIt);
+  await expectRefused(page, '/all/customers', 'Only a Partner Admin can open this page');
+  await expectCount(page.getByRole('form', { name: 'Create customer dashboard' }), 0);
+  await expectCount(page.getByRole('main').getByRole('button'), 0);
+  await expectCount(page.getByRole('main').getByRole('textbox'), 0);
+  assertNoPageErrors(page);
+});

@@ -2,11 +2,12 @@
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startApp, assertNoPageErrors, expectPath, expectVisible, expectCount, expectText,
+  SERVER_MODE, startApp, assertNoPageErrors, expectPath, expectVisible, expectCount, expectText,
 } from './harness.mjs';
 import {
-  ACCOUNTS, ALPINE_CUSTOMERS, ALPINE_UNASSIGNED, CUSTOMER_PATH, signInAs, mainMenu, customersPicker,
-  menuLink, pageHeading, selectCustomer, expectSelectedOption, optionLabels, stats, formatThousands,
+  ACCOUNTS, ALPINE_CUSTOMERS, ALPINE_UNASSIGNED, CUSTOMER_ID, CUSTOMER_PATH, signInAs, mainMenu, customersPicker,
+  menuLink, pageHeading, selectCustomer, expectSelectedOption, optionLabels, stats, formatThousands, alert,
+  customerIdOnAccountPage, goToCustomers,
 } from './portal.mjs';
 
 let app;
@@ -132,5 +133,57 @@ test('an incomplete-setup partner going straight to /all/unassigned-devices sees
   await expectSetupNotice(main.getByRole('complementary', { name: SETUP_NOTICE }));
   await expectCount(main.getByRole('table'), 0);
   await expectCount(main.getByRole('button', { name: 'Export CSV' }), 0);
+  assertNoPageErrors(page);
+});
+
+test('an address naming no customer of the partner shows only the refusal, whichever answer comes first: no Transfer, no customer menu', async () => {
+  // Woodgrove Bank is Brightline Services' customer.
+  const brightline = await app.newPage();
+  await signInAs(brightline, ACCOUNTS.brightline);
+  const woodgrove = await customerIdOnAccountPage(brightline, 'Woodgrove Bank');
+  assertNoPageErrors(brightline);
+
+  const page = await app.newPage();
+  if (SERVER_MODE) {
+    // The page's own read of the customer answers after the Customers
+    // drop-down's list (the order that left <main> empty).
+    await page.route(/\/api\/v1\/customers\/CUS-[0-9A-F]{8}$/, async (route) => {
+      await new Promise((settle) => setTimeout(settle, 500));
+      await route.continue().catch(() => { /* the page has moved on */ });
+    });
+  }
+  await signInAs(page, ACCOUNTS.alpine);
+  for (const [path, id] of [['/customers/CUS-00000000', 'CUS-00000000'], [`/customers/${woodgrove}/devices/pcs`, woodgrove]]) {
+    await page.goto(path);
+    const panel = alert(page);
+    await expectVisible(panel.getByRole('heading', { name: 'This page cannot be shown' }));
+    await expectText(panel.getByRole('listitem'), `There is no customer ${id} in your account`);
+    await expectSelectedOption(customersPicker(page), 'Choose a customer…');
+    // Once the page has settled: nothing to act on.
+    await new Promise((settle) => setTimeout(settle, SERVER_MODE ? 800 : 300));
+    await expectCount(page.getByRole('main').getByRole('button'), 0);
+    await expectCount(page.getByRole('button', { name: 'Transfer', exact: true }), 0);
+    for (const link of ['PCs', 'Account', 'Settings']) await expectCount(menuLink(page, link), 0);
+    assert.ok(!(await page.evaluate(() => document.body.innerText)).includes('Woodgrove'), 'nothing of the customer shows');
+  }
+  // The drop-down still leads to the partner's own customers (here, to
+  // the same page of theirs).
+  await selectCustomer(page, 'Contoso Ltd');
+  await expectText(page.getByText(/^Devices > PCs of /), 'Devices > PCs of Contoso Ltd');
+  await expectSelectedOption(customersPicker(page), 'Contoso Ltd');
+  await expectVisible(page.getByRole('button', { name: 'Transfer', exact: true }));
+  for (const link of ['PCs', 'Account', 'Settings']) await expectVisible(menuLink(page, link));
+  assertNoPageErrors(page);
+});
+
+test('a Customer ID in a table is never broken across lines, even on a narrow screen', async () => {
+  const page = await app.newPage({ viewport: { width: 360, height: 800 } });
+  await signInAs(page, ACCOUNTS.alpine);
+  await goToCustomers(page);
+  const ids = page.getByRole('table', { name: 'Customers' }).getByRole('cell').getByRole('code')
+    .filter({ hasText: CUSTOMER_ID });
+  await expectCount(ids, ALPINE_CUSTOMERS.length);
+  const lines = await ids.evaluateAll((codes) => codes.map((code) => [code.textContent, code.getClientRects().length]));
+  for (const [id, count] of lines) assert.equal(count, 1, `${id} is on one line`);
   assertNoPageErrors(page);
 });

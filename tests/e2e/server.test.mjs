@@ -109,7 +109,7 @@ test('a partner admin created with create-admin signs in with e-mail and passwor
   await expectPath(page, '/sign-in');
   await expectCount(mainMenu(page), 0);
   await page.goto('/all');
-  await expectPath(page, '/sign-in');
+  await expectPath(page, '/sign-in?next=/all');
   await expectVisible(passwordForm(page).form);
   // The server ended the session: the old cookie no longer signs anyone in.
   assert.equal(await sessionStatus(server.url, cookies), 401, 'the session cookie of before Sign out is refused');
@@ -160,4 +160,36 @@ test('stopping and starting the server keeps a new customer, a transfer and its 
   await expectListed(pcs, serials);
   await expectTotal(await goToUnassignedDevices(again), ALPINE_UNASSIGNED - 2);
   assertNoPageErrors(again);
+});
+
+test('the server going down: the top bar says live updates are paused, a page that cannot load says so plainly, and both clear when it is back', { skip }, async () => {
+  const page = await app.newPage();
+  await signInAs(page, ACCOUNTS.alpine);
+  await expectVisible(pageHeading(page, 'Home'));
+  const paused = page.getByRole('banner').getByRole('status').filter({ hasText: 'Live updates paused' });
+  await expectCount(paused, 0);
+
+  const resume = await app.takeServerDown();
+  await expectVisible(paused);
+  await mainMenu(page).getByRole('link', { name: 'Transfers', exact: true }).click();
+  const panel = page.getByRole('alert').filter({ hasText: 'This page cannot be shown' });
+  await expectText(panel.getByRole('listitem'),
+    'The portal\'s server cannot be reached. Check your connection: the page tries again by itself and updates once the server is back.');
+  assert.ok(!(await page.evaluate(() => document.body.innerText)).includes('TypeError'), 'no browser jargon');
+
+  // In Italian too.
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('it');
+  await expectText(page.getByRole('banner').getByRole('status'), 'Aggiornamenti in tempo reale sospesi');
+  await expectText(page.getByRole('alert').getByRole('listitem'),
+    'Impossibile raggiungere il server del portale. Controlla la connessione: la pagina riprova da sola e si aggiorna appena il server torna disponibile.');
+  await page.getByRole('combobox', { name: 'Lingua' }).selectOption('en');
+
+  await resume();
+  // Back: the stream reconnects, the status goes, the page loads by itself.
+  await expectCount(paused, 0, { timeout: 20_000 });
+  await expectVisible(page.getByRole('main').getByText(/^No transfers yet\./));
+  await expectCount(panel, 0);
+  await expectVisible(mainMenu(page));
+  // The only errors: the requests the browser could not make while it was down.
+  assert.deepEqual(page.errors.filter((e) => !/ERR_CONNECTION_REFUSED|ERR_EMPTY_RESPONSE|Failed to fetch/.test(e)), []);
 });

@@ -1,8 +1,13 @@
 // The sign-in page, staying signed in, and addresses that lead nowhere.
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { startApp, assertNoPageErrors, expectPath, expectVisible } from './harness.mjs';
-import { ACCOUNTS, accountButtonName, signInAs, selectCustomer, menuLink, pageHeading, CUSTOMER_ID } from './portal.mjs';
+import {
+  startApp, assertNoPageErrors, expectCount, expectPath, expectText, expectVisible,
+} from './harness.mjs';
+import {
+  ACCOUNTS, accountButtonName, signInAs, selectCustomer, menuLink, mainMenu, pageHeading, alert, deviceList,
+  customerIdOnAccountPage, CUSTOMER_ID,
+} from './portal.mjs';
 
 let app;
 before(async () => { app = await startApp(); });
@@ -46,3 +51,80 @@ test('an unknown address shows "Page not found" with a link home', async () => {
   await expectVisible(page.getByRole('heading', { name: 'Sign in with a demo account' }));
   assertNoPageErrors(page);
 });
+
+test('a page asked for while signed out is where signing in leads; an address of another site never is', async () => {
+  const partner = await app.newPage();
+  await signInAs(partner, ACCOUNTS.alpine);
+  const contoso = await customerIdOnAccountPage(partner, 'Contoso Ltd');
+  assertNoPageErrors(partner);
+
+  const page = await app.newPage();
+  const wanted = `/customers/${contoso}/devices/pcs`;
+  await page.goto(wanted);
+  await expectPath(page, `/sign-in?next=${wanted}`);
+  await page.getByRole('button', { name: accountButtonName(ACCOUNTS.alpine) }).click();
+  await expectPath(page, wanted);
+  await deviceList(page, 'PCs of Contoso Ltd').loaded();
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expectPath(page, '/sign-in');
+  for (const elsewhere of ['//evil.example/all', 'https://evil.example/', '/\\evil.example']) {
+    await page.goto(`/sign-in?next=${encodeURIComponent(elsewhere)}`);
+    await page.getByRole('button', { name: accountButtonName(ACCOUNTS.alpine) }).click();
+    await expectPath(page, '/all');
+    await expectVisible(pageHeading(page, 'Home'));
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expectPath(page, '/sign-in');
+  }
+  assertNoPageErrors(page);
+});
+
+/** How another tab of the same browser (its cookie, its local storage)
+ * ends the session. */
+const ELSEWHERE = [
+  {
+    what: 'signing out in another tab',
+    async end(other) {
+      await other.goto('/all');
+      await expectVisible(mainMenu(other));
+      await other.getByRole('button', { name: 'Sign out' }).click();
+      await expectPath(other, '/sign-in');
+    },
+  },
+  {
+    what: 'resetting the demo data in another tab',
+    async end(other) {
+      await other.goto('/sign-in');
+      await other.getByRole('button', { name: 'Reset demo data' }).click();
+      await other.getByRole('group', { name: 'Confirm reset' }).getByRole('button', { name: 'Reset now' }).click();
+      await expectVisible(other.getByText('The demo data has been reset.'));
+    },
+  },
+];
+
+for (const { what, end } of ELSEWHERE) {
+  test(`${what} ends the session in this tab too: the sign-in page says so, and signing in returns to the page`, async () => {
+    const page = await app.newPage();
+    await signInAs(page, ACCOUNTS.alpine);
+    await menuLink(page, 'Transfers').click();
+    await expectVisible(pageHeading(page, 'Transfers'));
+
+    await end(await page.context().newPage());
+
+    // This tab hears of it by itself (the other tab's change, or the end
+    // of its live updates), or at the latest when it next asks the backend.
+    await menuLink(page, 'Alerts').click({ timeout: 2_000 }).catch(() => { /* already signed out */ });
+    const [, wanted] = /next=(.*)$/.exec(await expectPath(page, /^\/sign-in\?next=\/all\/(transfers|alerts)$/));
+    await expectText(alert(page).getByRole('paragraph'),
+      'Your session has ended (you signed out in another tab, the demo data was reset, or the session expired). '
+      + 'Sign in again to go on.');
+    await expectCount(mainMenu(page), 0);
+    await expectCount(page.getByText('You are signed out: sign in again.'), 0);
+
+    await page.getByRole('button', { name: accountButtonName(ACCOUNTS.alpine) }).click();
+    await expectPath(page, wanted);
+    await expectVisible(mainMenu(page));
+    await expectCount(alert(page), 0);
+    assertNoPageErrors(page);
+  });
+}

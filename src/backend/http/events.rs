@@ -3,7 +3,11 @@
 //!
 //! The browser's `EventSource` reconnects by itself after a dropped
 //! connection; what happened meanwhile was not reported, so when it opens
-//! again every topic is reported once and views read again.
+//! again every topic is reported once and views read again. While it is
+//! down the listener hears that the stream is cut (the top bar says live
+//! updates are paused). When the server refuses the stream (it answers
+//! with an error, e.g. because the session has ended) the browser stops
+//! trying: every topic is reported, so views ask again and learn why.
 
 use crate::backend::{Listener, Subscription};
 use wasm_bindgen::closure::Closure;
@@ -47,19 +51,30 @@ pub(super) fn subscribe(url: &str, listener: Listener) -> Subscription {
         let listener = listener.clone();
         Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
             if let Some(topic) = event.data().as_string().as_deref().and_then(topic_of) {
-                listener(&[topic]);
+                listener.changed(&[topic]);
             }
         })
     };
     let on_open = {
-        let connection = connection.clone();
+        let (connection, listener) = (connection.clone(), listener.clone());
         Closure::<dyn FnMut()>::new(move || {
+            listener.flowing(true);
             if connection.borrow_mut().opened() {
-                listener(&Topic::ALL);
+                listener.changed(&Topic::ALL);
             }
         })
     };
-    let on_error = Closure::<dyn FnMut()>::new(move || connection.borrow_mut().failed());
+    let on_error = {
+        let source = source.clone();
+        Closure::<dyn FnMut()>::new(move || {
+            connection.borrow_mut().failed();
+            listener.flowing(false);
+            if source.ready_state() == EventSource::CLOSED {
+                // Refused, not retried: the views' own reads say why.
+                listener.changed(&Topic::ALL);
+            }
+        })
+    };
     source.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     source.set_onopen(Some(on_open.as_ref().unchecked_ref()));
     source.set_onerror(Some(on_error.as_ref().unchecked_ref()));

@@ -40,7 +40,7 @@ impl Listeners {
             list.listeners.iter().map(|(_, l)| l.clone()).collect()
         };
         for listener in listeners {
-            listener(topics);
+            listener.changed(topics);
         }
     }
 }
@@ -56,7 +56,7 @@ mod tests {
         let heard = Arc::new(Mutex::new(Vec::new()));
         let listeners = Listeners::default();
         let record = heard.clone();
-        let subscription = listeners.subscribe(Arc::new(move |topics: &[Topic]| {
+        let subscription = listeners.subscribe(Listener::topics(move |topics: &[Topic]| {
             record.lock().unwrap().extend_from_slice(topics)
         }));
         listeners.notify(&[Topic::Transfers]);

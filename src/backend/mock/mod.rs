@@ -12,6 +12,8 @@ use leptos::prelude::{set_interval, set_timeout};
 use listeners::Listeners;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 use wxp_core::api::Topic;
 use wxp_core::date::Date;
 use wxp_core::date::Timestamp;
@@ -83,7 +85,43 @@ impl MockBackend {
             mock.run_job(job, state);
         }
         mock.raise_alerts_over_time();
+        mock.follow_other_tabs();
         (mock, notice)
+    }
+
+    /// Takes in what other tabs of the portal store: who is signed in (a
+    /// sign-out there signs out here too) and the demo data (their changes,
+    /// or a reset), each reported as a change of every topic.
+    fn follow_other_tabs(&self) {
+        let mock = self.clone();
+        let on_storage = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+            let field = |name: &str| {
+                js_sys::Reflect::get(&event, &JsValue::from_str(name))
+                    .ok()
+                    .and_then(|v| v.as_string())
+            };
+            match field("key").as_deref() {
+                Some(SESSION_KEY) => {
+                    *mock.user.lock().expect("single-threaded") = field("newValue").map(UserId);
+                    // Views read again, as the new user (or nobody).
+                    mock.listeners.notify(&Topic::ALL);
+                }
+                Some(KEY) => {
+                    let restored = field("newValue").map(|json| store::restore(&json));
+                    if let Some(Ok(engine)) = restored {
+                        *mock.lock() = engine;
+                        mock.listeners.notify(&Topic::ALL);
+                    }
+                }
+                _ => {}
+            }
+        });
+        if let Some(window) = web_sys::window() {
+            let _ = window
+                .add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
+        }
+        // As long as the page: the mock lives until it is closed.
+        on_storage.forget();
     }
 
     /// A mock over `engine`, e.g. for component tests, with the demo
