@@ -639,3 +639,42 @@ async fn the_sign_in_page_offers_demo_accounts_and_no_password_form_with_the_moc
     assert!(root.query_selector("button.account").unwrap().is_some());
     assert!(root.text_content().unwrap().contains("Demo data"));
 }
+
+#[wasm_bindgen_test]
+async fn reset_now_restores_the_demo_data_and_keeps_the_page_whole() {
+    let mock = fresh_mock();
+    mock.demo()
+        .unwrap()
+        .sign_in_demo(UserId(ALPINE_ADMIN.into()))
+        .await
+        .unwrap();
+    let root = container();
+    mount_sign_in(&root, Arc::new(mock.clone()));
+    until("the Demo data section is shown", || {
+        button_named(&root, "Reset demo data").is_some()
+    })
+    .await;
+    let text = root.text_content().unwrap();
+    assert!(text.contains("kept in this browser"), "{text}");
+
+    button_named(&root, "Reset demo data").unwrap().click();
+    until("the reset is to be confirmed", || {
+        button_named(&root, "Reset now").is_some()
+    })
+    .await;
+    // The accounts and the Demo data section both read again: neither may
+    // take the other away while it reads.
+    button_named(&root, "Reset now").unwrap().click();
+    until("the reset is done, and said", || {
+        root.text_content()
+            .unwrap()
+            .contains("The demo data has been reset.")
+    })
+    .await;
+    sleep(200).await;
+    let text = root.text_content().unwrap();
+    assert!(text.contains("Sign in with a demo account"), "{text}");
+    assert!(button_named(&root, "Reset demo data").is_some(), "{text}");
+    // Everyone is signed out.
+    assert_eq!(mock.session().await, Ok(None));
+}
