@@ -46,12 +46,16 @@ impl Change {
 #[derive(Clone)]
 pub struct Live {
     sender: broadcast::Sender<Change>,
+    /// The token hashes of sessions that just ended: their streams end at
+    /// once, not at their next check.
+    ended: broadcast::Sender<String>,
 }
 
 impl Default for Live {
     fn default() -> Self {
         Live {
             sender: broadcast::channel(1024).0,
+            ended: broadcast::channel(256).0,
         }
     }
 }
@@ -72,6 +76,16 @@ impl Live {
     /// A new listener.
     pub fn subscribe(&self) -> broadcast::Receiver<Change> {
         self.sender.subscribe()
+    }
+
+    /// Says a session ended (its token's hash).
+    pub fn session_ended(&self, token_hash: String) {
+        let _ = self.ended.send(token_hash);
+    }
+
+    /// A new listener to ended sessions.
+    pub fn subscribe_ended(&self) -> broadcast::Receiver<String> {
+        self.ended.subscribe()
     }
 }
 

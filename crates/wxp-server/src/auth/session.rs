@@ -156,15 +156,18 @@ pub async fn start(conn: &mut Conn, user: &UserId) -> Result<String, ApiError> {
     Ok(token)
 }
 
-/// Ends the session of the request's cookie, if any.
-pub async fn end(conn: &mut Conn, headers: &HeaderMap) -> Result<(), sqlx::Error> {
-    if let Some(token) = session_token(headers) {
-        sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
-            .bind(token_hash(token))
-            .execute(conn)
-            .await?;
-    }
-    Ok(())
+/// Ends the session of the request's cookie, if any; returns its token's
+/// hash.
+pub async fn end(conn: &mut Conn, headers: &HeaderMap) -> Result<Option<String>, sqlx::Error> {
+    let Some(token) = session_token(headers) else {
+        return Ok(None);
+    };
+    let hash = token_hash(token);
+    sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+        .bind(&hash)
+        .execute(conn)
+        .await?;
+    Ok(Some(hash))
 }
 
 #[cfg(test)]

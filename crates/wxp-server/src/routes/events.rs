@@ -1,9 +1,9 @@
 //! The live-update stream: Server-Sent Events naming the topics that
 //! changed for the signed-in user's organisation.
 //!
-//! A stream lasts as long as its session: it ends when the user signs out
-//! (here or in another tab), when the session expires or the demo data is
-//! reset, and when the server stops.
+//! A stream lasts as long as its session: it ends at once when the user
+//! signs out (here or in another tab) or the demo data is reset, within a
+//! check interval when the session expires, and when the server stops.
 
 use crate::auth::{session, Actor};
 use crate::live::Change;
@@ -30,6 +30,7 @@ fn event(topic: Topic) -> Event {
 struct Listener {
     state: AppState,
     changes: Receiver<Change>,
+    ended: Receiver<String>,
     token_hash: String,
     user: UserId,
     role: Role,
@@ -54,6 +55,11 @@ impl Listener {
             let topics = tokio::select! {
                 _ = self.state.stopped() => return None,
                 _ = self.checks.tick() => Vec::new(),
+                ended = self.ended.recv() => match ended {
+                    Ok(hash) if hash == self.token_hash => return None,
+                    // Another session, or missed ones: the check below tells.
+                    _ => Vec::new(),
+                },
                 change = self.changes.recv() => match change {
                     Ok(change) if change.reaches(&self.user, &self.role) => vec![change.topic],
                     Ok(_) => continue,
@@ -88,6 +94,7 @@ pub async fn stream(
     checks.reset();
     let listener = Listener {
         changes: state.live.subscribe(),
+        ended: state.live.subscribe_ended(),
         state,
         token_hash,
         user: actor.user.id,

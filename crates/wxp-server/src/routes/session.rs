@@ -102,8 +102,11 @@ pub async fn sign_out(
     headers: HeaderMap,
 ) -> ApiResult<impl IntoResponse> {
     let mut tx = state.db.write().await?;
-    session::end(&mut tx, &headers).await?;
+    let ended = session::end(&mut tx, &headers).await?;
     tx.commit().await?;
+    if let Some(hash) = ended {
+        state.live.session_ended(hash);
+    }
     Ok((
         StatusCode::NO_CONTENT,
         AppendHeaders([(
