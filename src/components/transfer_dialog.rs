@@ -8,7 +8,6 @@ use crate::components::file_picker::FilePicker;
 use crate::i18n::format::number;
 use crate::i18n::messages;
 use crate::transfer::directory::{review_with_backend, Checked};
-use crate::transfer::problems::{rows_with_problems, Problem, Reason};
 use crate::transfer::worker::{self, ReadError};
 use leptos::html::Dialog;
 use leptos::prelude::*;
@@ -19,6 +18,7 @@ use std::sync::Arc;
 use wxp_core::api::Topic;
 use wxp_core::engine::{JobId, JobState, SubmittedRow, TransferRequest};
 use wxp_core::export::write_csv;
+use wxp_core::transfer_file::{rows_with_problems, Problem, Reason};
 use wxp_core::transfer_file::{FileError, Format, Limits, Review, SAMPLE_FILE, SAMPLE_FILE_NAME};
 use wxp_core::TenantId;
 

@@ -2,5 +2,4 @@
 //! account facts the review checks rows against.
 
 pub mod directory;
-pub mod problems;
 pub mod worker;

@@ -194,14 +194,16 @@ fn every_bad_row_has_its_line_and_reason() {
     );
     assert_eq!(r.valid.iter().map(|v| v.line).collect::<Vec<_>>(), [2]);
     assert!(r.can_submit());
-    let csv = wxp_core::transfer_file::problems_csv(&r);
+    let csv =
+        wxp_core::transfer_file::problems_csv(&r, &read("bad_rows_every_reason.csv").unwrap());
     assert!(csv.starts_with("Serial Number,Customer ID,Problem\n5CG-000002,CUS-0000C0A7,\"Line 3: Not a serial number"), "{csv}");
 }
 
 #[test]
 fn the_rows_with_problems_file_reads_again_once_fixed_its_problem_column_ignored() {
     let r = reviewed("bad_rows_every_reason.csv");
-    let downloaded = wxp_core::transfer_file::problems_csv(&r);
+    let downloaded =
+        wxp_core::transfer_file::problems_csv(&r, &read("bad_rows_every_reason.csv").unwrap());
     let again = read_csv(downloaded.as_bytes(), Limits::TRANSFER).unwrap();
     assert_eq!(
         again.header.as_deref(),

@@ -19,6 +19,7 @@
 pub mod bench_files;
 mod decode;
 mod error;
+mod problem_rows;
 mod raw;
 mod review;
 mod sample;
@@ -28,9 +29,10 @@ mod xlsx;
 
 pub use decode::Encoding;
 pub use error::FileError;
+pub use problem_rows::{rows_with_problems, Problem, Reason};
 pub use raw::{read, read_csv, Delimiter, FileRow, Format, SerialCell, TransferFile};
 pub use review::{review, Directory, FileProblem, Place, Review, RowProblem, RowReason, ValidRow};
-pub use sample::{problems_csv, problems_csv_worded, SAMPLE_FILE, SAMPLE_FILE_NAME};
+pub use sample::{problems_csv, SAMPLE_FILE, SAMPLE_FILE_NAME};
 #[cfg(feature = "xlsx")]
 pub use xlsx::read_xlsx;
 

@@ -1,6 +1,8 @@
 //! The sample transfer file, and the file of rows with problems.
 
-use super::review::{Review, RowProblem};
+use super::problem_rows::{rows_with_problems, Reason};
+use super::raw::TransferFile;
+use super::review::Review;
 use crate::export::write_csv;
 use std::borrow::Cow;
 
@@ -16,25 +18,29 @@ pub const SAMPLE_FILE: &str =
 /// header names column C so is read without it.
 pub const PROBLEM_COLUMN: &str = "Problem";
 
-/// The rows with problems, as written, with a Problem column: ready to fix
-/// and upload again.
-pub fn problems_csv(review: &Review) -> String {
-    problems_csv_worded(review, |p| format!("Line {}: {}", p.line, p.reason))
-}
-
-/// [`problems_csv`] with the Problem column worded by `problem` (e.g. in
-/// the user's language). The other columns keep their English names: the
-/// backend reads them.
-pub fn problems_csv_worded(review: &Review, problem: impl Fn(&RowProblem) -> String) -> String {
+/// The rows with problems ([`rows_with_problems`]), as written, with a
+/// Problem column in English: ready to fix and upload again. The page words
+/// the Problem column in the user's language; the other columns keep their
+/// English names, which the backend reads.
+pub fn problems_csv(review: &Review, file: &TransferFile) -> String {
     write_csv(
         &["Serial Number", "Customer ID", PROBLEM_COLUMN],
-        review.problems.iter().map(|p| -> [Cow<str>; 3] {
-            [
-                Cow::Borrowed(&p.serial),
-                Cow::Borrowed(&p.customer),
-                Cow::Owned(problem(p)),
-            ]
-        }),
+        rows_with_problems(review, file)
+            .into_iter()
+            .map(|p| -> [Cow<str>; 3] {
+                let problem = match &p.reason {
+                    Reason::Row(reason) => format!("Line {}: {reason}", p.line),
+                    Reason::OtherCustomerId { expected } => format!(
+                        "Line {}: the file is for {expected}; this row names another Customer ID",
+                        p.line
+                    ),
+                };
+                [
+                    Cow::Owned(p.serial),
+                    Cow::Owned(p.customer),
+                    Cow::Owned(problem),
+                ]
+            }),
     )
 }
 

@@ -3,8 +3,8 @@
 //! a problem of its own, and every row that names another Customer ID than
 //! the rest of the file (the review reports that once, for the file).
 
+use super::{FileProblem, Review, RowReason, TransferFile};
 use std::collections::HashSet;
-use wxp_core::transfer_file::{FileProblem, Review, RowReason, TransferFile};
 
 /// Why a row cannot move.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,10 +86,8 @@ pub fn rows_with_problems(review: &Review, file: &TransferFile) -> Vec<Problem> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    #[cfg(target_arch = "wasm32")]
-    use wasm_bindgen_test::wasm_bindgen_test as test;
-    use wxp_core::transfer_file::{read_csv, review, Directory, Limits, Place};
-    use wxp_core::{CustomerId, PartnerId, SerialNumber, TenantId};
+    use crate::transfer_file::{read_csv, review, Directory, Limits, Place};
+    use crate::{CustomerId, PartnerId, SerialNumber, TenantId};
 
     /// Every PC is in the source; two customers.
     struct Account;
