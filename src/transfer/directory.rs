@@ -95,18 +95,21 @@ pub async fn review_with_backend(
     file: &TransferFile,
     source: &TenantId,
 ) -> Result<Checked, BackendError> {
-    let customers: HashMap<CustomerId, String> = backend
-        .customers()
-        .await?
+    let serials = serials_of(file);
+    let located = async {
+        if serials.is_empty() {
+            Ok(Vec::new())
+        } else {
+            backend.locate(serials).await
+        }
+    };
+    // Both questions at once: over HTTP that is one round trip, not two.
+    let (customers, places) = futures::future::join(backend.customers(), located).await;
+    let customers: HashMap<CustomerId, String> = customers?
         .into_iter()
         .map(|s| (s.customer.id, s.customer.name))
         .collect();
-    let serials = serials_of(file);
-    let places = if serials.is_empty() {
-        Vec::new()
-    } else {
-        backend.locate(serials).await?
-    };
+    let places = places?;
     let source_name = match source {
         TenantId::Holding(_) => None,
         TenantId::Customer(id) => {

@@ -17,7 +17,7 @@ import { allUnassignedToContoso } from './transfer-file.mjs';
 
 const SERVER = process.env.WXP_SERVER_BIN ?? resolve(import.meta.dirname, '../../../target/release/wxp-server');
 const LARGE_STATE = JSON.stringify({ schema: 1, config: { seed: 2026, size: 'Large' }, events: [] });
-const RUNS = 3;
+const RUNS = 5;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** The release server over a fresh SQLite file, demo mode, large demo. */
