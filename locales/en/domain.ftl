@@ -50,6 +50,7 @@ backend-not-found = The server has no such item: { $message }
 access-unknown-user = The account { $id } no longer exists (the demo data may have been reset); sign in again
 access-customer-not-available = There is no customer { $id } in your account
 access-partners-only = Only a Partner Admin can open this page
+access-no-such-holding-tenant = These Unassigned Devices are not in your account
 access-setup-incomplete = Unassigned Devices is not available: the partner account setup is incomplete
 access-no-such-transfer = There is no transfer { $job } in your account
 case-empty-subject = The subject is empty.

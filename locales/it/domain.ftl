@@ -49,6 +49,7 @@ backend-not-found = Il server non ha questo elemento: { $message }
 access-unknown-user = L'account { $id } non esiste più (i dati demo potrebbero essere stati ripristinati); accedi di nuovo
 access-customer-not-available = Nel tuo account non c'è nessun cliente { $id }
 access-partners-only = Solo un amministratore partner può aprire questa pagina
+access-no-such-holding-tenant = Questi Dispositivi non assegnati non sono nel tuo account
 access-setup-incomplete = Dispositivi non assegnati non è disponibile: la configurazione dell'account partner non è completa
 access-no-such-transfer = Nel tuo account non c'è nessun trasferimento { $job }
 case-empty-subject = L'oggetto è vuoto.

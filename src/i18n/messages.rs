@@ -179,6 +179,7 @@ fn access(error: &AccessError) -> String {
             tr!("access-customer-not-available", {"id" => id.to_string()})
         }
         AccessError::PartnersOnly => tr!("access-partners-only"),
+        AccessError::NoSuchHoldingTenant(_) => tr!("access-no-such-holding-tenant"),
         AccessError::SetupIncomplete(_) => tr!("access-setup-incomplete"),
         AccessError::NoSuchTransfer(job) => {
             tr!("access-no-such-transfer", {"job" => job.to_string()})

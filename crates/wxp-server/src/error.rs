@@ -56,9 +56,9 @@ impl ApiError {
                 AccessError::PartnersOnly | AccessError::SetupIncomplete(_) => {
                     StatusCode::FORBIDDEN
                 }
-                AccessError::CustomerNotAvailable(_) | AccessError::NoSuchTransfer(_) => {
-                    StatusCode::NOT_FOUND
-                }
+                AccessError::CustomerNotAvailable(_)
+                | AccessError::NoSuchTransfer(_)
+                | AccessError::NoSuchHoldingTenant(_) => StatusCode::NOT_FOUND,
             },
             ApiError::Domain(ErrorReason::Alert(AlertError::NoSuchAlert(_)))
             | ApiError::Domain(ErrorReason::Alert(AlertError::DeviceNotFound(_))) => {

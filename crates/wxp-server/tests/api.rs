@@ -260,13 +260,14 @@ async fn partner_only_routes_refuse_an_it_admin_and_another_partner() {
     )
     .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
+    // Another partner's Unassigned Devices: not found, whether it exists or not.
     let bright = demo_client(&server.base, BRIGHT).await;
-    let (status, _) = get(
-        &bright,
-        server.url("/api/v1/partners/PRT-ALPINE/unassigned-devices"),
-    )
-    .await;
-    assert_eq!(status, StatusCode::FORBIDDEN);
+    let unassigned = |partner: &str| format!("/api/v1/partners/{partner}/unassigned-devices");
+    let (status, exists) = get(&bright, server.url(&unassigned("PRT-ALPINE"))).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, missing) = get(&bright, server.url(&unassigned("PRT-NOBODY"))).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(exists["message"], missing["message"]);
     let cobalt = demo_client(&server.base, "u-cobalt-admin").await;
     let (status, body) = get(
         &cobalt,

@@ -45,6 +45,9 @@ pub enum AccessError {
     SetupIncomplete(PartnerId),
     /// The transfer does not exist or is someone else's.
     NoSuchTransfer(JobId),
+    /// A partner admin asked for Unassigned Devices that are not their
+    /// partner's: the same answer whether that partner exists or not.
+    NoSuchHoldingTenant(PartnerId),
 }
 
 impl fmt::Display for AccessError {
@@ -63,6 +66,9 @@ impl fmt::Display for AccessError {
                 "Unassigned Devices is not available: the partner account setup is incomplete"
             ),
             AccessError::NoSuchTransfer(job) => write!(f, "there is no transfer {job} in your account"),
+            AccessError::NoSuchHoldingTenant(_) => {
+                write!(f, "these Unassigned Devices are not in your account")
+            }
         }
     }
 }
@@ -608,7 +614,9 @@ mod tests {
         );
         assert_eq!(
             e.devices(&uid("u-bright-admin"), &alpine),
-            Err(AccessError::PartnersOnly)
+            Err(AccessError::NoSuchHoldingTenant(PartnerId(
+                "PRT-ALPINE".into()
+            )))
         );
     }
 

@@ -43,10 +43,11 @@ pub fn visible_customer<'a>(
 /// Devices") of the partner `requested`.
 ///
 /// `partner` is the ACTING user's own partner record (None for an IT admin).
-/// IT admin or another partner's holding tenant -> [`AccessError::PartnersOnly`];
-/// setup incomplete -> [`AccessError::SetupIncomplete`]. A partner admin
-/// whose partner record is missing (or is not theirs) is refused with
-/// `PartnersOnly` too.
+/// IT admin -> [`AccessError::PartnersOnly`]; another partner's holding
+/// tenant, whether that partner exists or not ->
+/// [`AccessError::NoSuchHoldingTenant`]; setup incomplete ->
+/// [`AccessError::SetupIncomplete`]. A partner admin whose partner record is
+/// missing (or is not theirs) is refused with `PartnersOnly`.
 pub fn check_holding_access(
     role: &Role,
     partner: Option<&Partner>,
@@ -54,7 +55,7 @@ pub fn check_holding_access(
 ) -> Result<(), AccessError> {
     let own = acting_partner_id(role)?;
     if own != requested {
-        return Err(AccessError::PartnersOnly);
+        return Err(AccessError::NoSuchHoldingTenant(requested.clone()));
     }
     let partner = partner
         .filter(|p| &p.id == own)
@@ -209,7 +210,7 @@ mod tests {
         assert_eq!(check_holding_access(&role, Some(&done), &pid("P1")), Ok(()));
         assert_eq!(
             check_holding_access(&role, Some(&done), &pid("P2")),
-            Err(AccessError::PartnersOnly)
+            Err(AccessError::NoSuchHoldingTenant(pid("P2")))
         );
         assert_eq!(
             check_holding_access(&role, Some(&partner("P1", false)), &pid("P1")),

@@ -217,7 +217,9 @@ mod tests {
         let other = request(TenantId::Holding(PartnerId("P2".into())), vec![]);
         assert_eq!(
             check_submission(&other, &facts),
-            Err(SubmitError::Access(AccessError::PartnersOnly))
+            Err(SubmitError::Access(AccessError::NoSuchHoldingTenant(
+                PartnerId("P2".into())
+            )))
         );
         assert_eq!(
             check_submission(&request(holding.clone(), vec![]), &facts),
