@@ -10,3 +10,11 @@ pub fn now() -> Timestamp {
         .map_or(0, |d| d.as_secs());
     Timestamp(secs as i64)
 }
+
+/// Now, in milliseconds since 1970: for when a job is due and when a change
+/// was made, which a second is too coarse for.
+pub fn now_ms() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as i64)
+}

@@ -69,7 +69,7 @@ impl ApiError {
             ApiError::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::BadRequest { status, .. } => *status,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
-            ApiError::Database(sqlx::Error::PoolTimedOut) => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::Database(e) if busy(e) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Database(_) | ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -93,7 +93,7 @@ impl ApiError {
             ),
             ApiError::BadRequest { message, .. } => (message.clone(), ErrorReason::BadRequest),
             ApiError::NotFound(what) => (what.clone(), ErrorReason::NotFound),
-            ApiError::Database(sqlx::Error::PoolTimedOut) => (
+            ApiError::Database(e) if busy(e) => (
                 "the server is busy; nothing was changed, try again".to_owned(),
                 ErrorReason::Server,
             ),
@@ -105,6 +105,17 @@ impl ApiError {
         ErrorBody { message, reason }
     }
 }
+
+/// A database failure that running the request again may cure: the pool
+/// was exhausted, or the transaction lost a race with another one.
+fn busy(e: &sqlx::Error) -> bool {
+    matches!(e, sqlx::Error::PoolTimedOut) || crate::store::is_retryable(e)
+}
+
+/// Marks a response whose request lost a race in the database and ran
+/// nothing: the router runs it again (`routes::retry`).
+#[derive(Debug, Clone, Copy)]
+pub struct RunAgain;
 
 fn domain_message(reason: &ErrorReason) -> String {
     match reason {
@@ -125,6 +136,9 @@ impl IntoResponse for ApiError {
             _ => {}
         }
         let mut response = (self.status(), Json(self.body())).into_response();
+        if matches!(&self, ApiError::Database(e) if crate::store::is_retryable(e)) {
+            response.extensions_mut().insert(RunAgain);
+        }
         if let ApiError::TooManyAttempts { retry_after } = self {
             if let Ok(value) = HeaderValue::from_str(&retry_after.to_string()) {
                 response.headers_mut().insert(header::RETRY_AFTER, value);

@@ -1,34 +1,38 @@
-//! The transfer runner: takes queued jobs one at a time and runs each in a
-//! single transaction.
+//! The transfer runner: claims due jobs one at a time and runs each inside
+//! the transaction that claimed it.
 //!
-//! A job is marked Running (so the page can say so), then run: its rows are
-//! checked against the state of that moment by the domain's rules, every
-//! successful move is applied, and the job is marked Completed, all in one
-//! write transaction that first checks the job is not completed yet. A
-//! crash (even kill -9) before the commit leaves the job as it was and
-//! moves nothing; the next start runs it again. A job is therefore run
-//! exactly once, and no PC is ever half-moved.
+//! A queued job is marked Running at once (so the page can say so) and is
+//! due a moment later. Then one transaction claims it (on PostgreSQL with
+//! `FOR UPDATE SKIP LOCKED`, so that of several server processes exactly
+//! one takes it), checks its rows against the state of that moment with
+//! the domain's rules, applies every successful move, writes the Summary
+//! and marks the job Completed. A crash (even kill -9) before the commit
+//! leaves the job as it was and moves nothing; its row lock goes with the
+//! dead connection, and the next runner of any process runs it again. A
+//! job therefore completes exactly once, and no PC is ever half-moved.
 
 use crate::live::Audience;
 use crate::state::AppState;
-use crate::store::{self, tenant_columns};
+use crate::store::{self, tenant_columns, with_retries, Tx};
 use std::collections::HashSet;
 use std::time::Duration;
 use wxp_core::api::Topic;
-use wxp_core::engine::{JobId, JobState};
+use wxp_core::engine::{JobId, JobState, TransferJob};
 use wxp_core::rules::transfer;
 use wxp_core::{SerialNumber, TenantId};
 
-/// How often the runner looks for work without being woken.
-const POLL: Duration = Duration::from_secs(2);
+/// How often the runner looks for work without being woken: jobs another
+/// process queued, or one a dead process held.
+const POLL: Duration = Duration::from_secs(1);
 
 /// Runs jobs until the process ends.
 pub async fn run(state: AppState) {
     loop {
-        match next(&state).await {
-            Ok(true) => continue,
-            Ok(false) => {
-                let _ = tokio::time::timeout(POLL, state.jobs.notified()).await;
+        match step(&state).await {
+            Ok(Some(_)) => continue,
+            Ok(None) => {
+                let wait = until_due(&state).await.unwrap_or(POLL);
+                let _ = tokio::time::timeout(wait, state.jobs.notified()).await;
             }
             Err(e) => {
                 tracing::error!("transfer runner: {e}; retrying");
@@ -38,48 +42,58 @@ pub async fn run(state: AppState) {
     }
 }
 
-/// Takes one step on the oldest pending job; `false` when there is none.
-pub async fn next(state: &AppState) -> Result<bool, sqlx::Error> {
-    let pending = store::next_pending(&mut *state.db.pool().acquire().await?).await?;
-    let Some((job, job_state)) = pending else {
-        return Ok(false);
-    };
-    if job_state == JobState::Queued {
-        start(state, job).await?;
-        // A person sees the job running for a moment; a test kills the
-        // server in this window to prove a running job survives a crash.
-        tokio::time::sleep(state.config.transfer_delay).await;
-    }
-    complete(state, job).await?;
-    Ok(true)
-}
-
-async fn start(state: &AppState, job: JobId) -> Result<(), sqlx::Error> {
-    let mut tx = state.db.write().await?;
-    let partner: Option<(String,)> = sqlx::query_as(
-        "UPDATE transfer_jobs SET state = 'Running' WHERE id = $1 AND state = 'Queued' RETURNING partner_id",
-    )
-    .bind(job.0 as i64)
-    .fetch_optional(&mut *tx)
+/// Marks queued jobs Running, then runs the oldest due job, if any:
+/// answers the job it completed.
+pub async fn step(state: &AppState) -> Result<Option<JobId>, sqlx::Error> {
+    let started = with_retries(|| async {
+        let mut tx = state.db.write().await?;
+        let started = store::start_queued(&mut tx).await?;
+        tx.commit().await?;
+        Ok(started)
+    })
     .await?;
-    tx.commit().await?;
-    if let Some((partner,)) = partner {
-        state.live.tell(
-            Topic::Transfers,
-            Audience::Partner(wxp_core::PartnerId(partner), None),
-        );
+    for partner in started {
+        state
+            .live
+            .tell(Topic::Transfers, Audience::Partner(partner, None));
     }
-    Ok(())
+    let completed = with_retries(|| async {
+        let mut tx = state.db.write().await?;
+        let Some(id) = store::claim_due(&mut tx, crate::clock::now_ms()).await? else {
+            return Ok(None);
+        };
+        let job = complete(&mut tx, id).await?;
+        tx.commit().await?;
+        Ok(job)
+    })
+    .await?;
+    let Some(job) = completed else {
+        return Ok(None);
+    };
+    tell_completed(state, &job);
+    Ok(Some(job.id))
 }
 
-/// Runs a job to completion in one transaction.
-pub async fn complete(state: &AppState, id: JobId) -> Result<(), sqlx::Error> {
-    let mut tx = state.db.write().await?;
-    let Some(job) = store::job(&mut tx, id).await? else {
-        return Ok(());
+/// How long until the next job is due, at most [`POLL`].
+async fn until_due(state: &AppState) -> Result<Duration, sqlx::Error> {
+    let due = store::next_due(&mut *state.db.pool().acquire().await?).await?;
+    Ok(match due {
+        Some(at) => {
+            let wait = (at - crate::clock::now_ms()).max(1) as u64;
+            Duration::from_millis(wait).min(POLL)
+        }
+        None => POLL,
+    })
+}
+
+/// Runs a claimed job to completion in `tx`; answers it, or `None` if it
+/// is gone or already completed.
+async fn complete(tx: &mut Tx, id: JobId) -> Result<Option<TransferJob>, sqlx::Error> {
+    let Some(job) = store::job(tx, id).await? else {
+        return Ok(None);
     };
     if job.state == JobState::Completed {
-        return Ok(());
+        return Ok(None);
     }
     let (kind, tenant) = tenant_columns(&job.source);
     let present: Vec<(String,)> = sqlx::query_as(
@@ -89,7 +103,7 @@ pub async fn complete(state: &AppState, id: JobId) -> Result<(), sqlx::Error> {
     .bind(id.0 as i64)
     .bind(kind)
     .bind(tenant)
-    .fetch_all(&mut *tx)
+    .fetch_all(&mut **tx)
     .await?;
     let in_source: HashSet<SerialNumber> = present
         .iter()
@@ -98,19 +112,22 @@ pub async fn complete(state: &AppState, id: JobId) -> Result<(), sqlx::Error> {
     let (results, moves) = transfer::row_results(&job.rows, &job.source, &job.target, |s| {
         in_source.contains(s)
     });
-    store::set_row_results(&mut tx, id, &results).await?;
+    store::set_row_results(tx, id, &results).await?;
     let target = TenantId::Customer(job.target.clone());
     let moving: Vec<String> = moves.iter().map(|s| s.to_string()).collect();
-    let (before, _) = store::device_counts(&mut tx, &target).await?;
-    let moved = store::move_devices(&mut tx, &job.source, &target, &moving).await?;
-    store::after_arrival(&mut tx, &target, before, moved).await?;
+    let (before, _) = store::device_counts(tx, &target).await?;
+    let moved = store::move_devices(tx, &job.source, &target, &moving).await?;
+    store::after_arrival(tx, &target, before, moved).await?;
     sqlx::query("UPDATE transfer_jobs SET state = 'Completed', completed_at = $1 WHERE id = $2")
         .bind(crate::clock::now().0)
         .bind(id.0 as i64)
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await?;
-    tx.commit().await?;
+    Ok(Some(job))
+}
 
+/// Tells the pages that show a completed job.
+fn tell_completed(state: &AppState, job: &TransferJob) {
     let partner = Audience::Partner(job.partner.clone(), Some(job.target.clone()));
     state.live.tell_all(
         &[Topic::Transfers, Topic::Devices, Topic::Customers],
@@ -125,5 +142,4 @@ pub async fn complete(state: &AppState, id: JobId) -> Result<(), sqlx::Error> {
     state
         .live
         .tell(Topic::Notifications, Audience::User(job.user.clone()));
-    Ok(())
 }

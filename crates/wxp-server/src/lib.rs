@@ -19,6 +19,7 @@ pub mod error;
 pub mod ingest;
 pub mod jobs;
 pub mod live;
+pub mod live_relay;
 pub mod routes;
 pub mod seed;
 pub mod state;
@@ -93,6 +94,7 @@ impl Running {
     ) -> std::io::Result<()> {
         let runner = tokio::spawn(jobs::run(self.state.clone()));
         let alerts = tokio::spawn(alerts_over_time::run(self.state.clone()));
+        let relay = tokio::spawn(live_relay::run(self.state.clone()));
         let router = routes::router(self.state.clone(), self.app);
         let stop = self.stop;
         let served = axum::serve(self.listener, router)
@@ -103,6 +105,7 @@ impl Running {
             .await;
         runner.abort();
         alerts.abort();
+        relay.abort();
         self.state.db.close().await;
         served
     }

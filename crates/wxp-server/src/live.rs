@@ -4,8 +4,13 @@
 //! stream of each signed-in user passes on the changes of their own
 //! organisation only. A change carries no data, only its topic: the page
 //! reads what it needs through the API, with its usual access checks.
+//!
+//! A change is told to this process's pages at once, and written to the
+//! database for the other server processes sharing it (see
+//! [`crate::live_relay`]), which tell their own pages.
 
-use tokio::sync::broadcast;
+use std::sync::{Arc, Mutex};
+use tokio::sync::{broadcast, mpsc};
 use wxp_core::api::Topic;
 use wxp_core::{CustomerId, PartnerId, Role, UserId};
 
@@ -42,6 +47,15 @@ impl Change {
     }
 }
 
+/// What one process tells the others.
+#[derive(Debug, Clone)]
+pub enum Shared {
+    /// A change.
+    Change(Change),
+    /// A session ended (its token's hash).
+    SessionEnded(String),
+}
+
 /// The broadcaster of this process.
 #[derive(Clone)]
 pub struct Live {
@@ -49,21 +63,59 @@ pub struct Live {
     /// The token hashes of sessions that just ended: their streams end at
     /// once, not at their next check.
     ended: broadcast::Sender<String>,
+    /// What the relay writes for the other processes.
+    outbox: mpsc::UnboundedSender<Shared>,
+    outbox_reader: Arc<Mutex<Option<mpsc::UnboundedReceiver<Shared>>>>,
+    /// This process, among those sharing the database.
+    origin: Arc<str>,
 }
 
 impl Default for Live {
     fn default() -> Self {
+        let (outbox, reader) = mpsc::unbounded_channel();
+        let mut bytes = [0u8; 12];
+        let origin = match getrandom::fill(&mut bytes) {
+            Ok(()) => bytes.iter().map(|b| format!("{b:02x}")).collect::<String>(),
+            Err(_) => format!("pid-{}", std::process::id()),
+        };
         Live {
             sender: broadcast::channel(1024).0,
             ended: broadcast::channel(256).0,
+            outbox,
+            outbox_reader: Arc::new(Mutex::new(Some(reader))),
+            origin: origin.into(),
         }
     }
 }
 
 impl Live {
-    /// Tells the listeners; nobody listening is fine.
+    /// Tells the listeners of every process; nobody listening is fine.
     pub fn tell(&self, topic: Topic, audience: Audience) {
-        let _ = self.sender.send(Change { topic, audience });
+        let change = Change { topic, audience };
+        let _ = self.outbox.send(Shared::Change(change.clone()));
+        let _ = self.sender.send(change);
+    }
+
+    /// Tells this process's listeners what another process told.
+    pub fn deliver(&self, shared: Shared) {
+        match shared {
+            Shared::Change(change) => {
+                let _ = self.sender.send(change);
+            }
+            Shared::SessionEnded(hash) => {
+                let _ = self.ended.send(hash);
+            }
+        }
+    }
+
+    /// This process's name among those sharing the database.
+    pub fn origin(&self) -> &str {
+        &self.origin
+    }
+
+    /// What this process tells the others, for the relay (taken once).
+    pub fn take_outbox(&self) -> Option<mpsc::UnboundedReceiver<Shared>> {
+        self.outbox_reader.lock().ok()?.take()
     }
 
     /// Tells several topics to one audience.
@@ -80,6 +132,7 @@ impl Live {
 
     /// Says a session ended (its token's hash).
     pub fn session_ended(&self, token_hash: String) {
+        let _ = self.outbox.send(Shared::SessionEnded(token_hash.clone()));
         let _ = self.ended.send(token_hash);
     }
 

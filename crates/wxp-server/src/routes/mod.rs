@@ -10,6 +10,7 @@ mod enrolments;
 mod events;
 mod extract;
 mod operator;
+mod retry;
 mod session;
 mod settings;
 mod transfers;
@@ -123,6 +124,7 @@ pub fn router(state: AppState, app: Option<Router>) -> Router {
     let api = api
         .fallback(no_such_route)
         .layer(DefaultBodyLimit::max(MAX_BODY))
+        .layer(axum::middleware::from_fn(retry::run_again))
         .with_state(state);
     let router = Router::new()
         .nest(wxp_core::api::API_BASE, api)

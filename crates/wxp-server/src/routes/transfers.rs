@@ -59,6 +59,7 @@ pub async fn submit(
         source_customer.as_ref().map(|c| c.name.as_str()),
     );
     let target_name = target_customer.map(|c| c.name).unwrap_or_default();
+    let now = crate::clock::now();
     let job = store::insert_job(
         &mut tx,
         &request,
@@ -68,7 +69,8 @@ pub async fn submit(
             source_name: &source_name,
             target: &target,
             target_name: &target_name,
-            at: crate::clock::now(),
+            at: now,
+            run_after_ms: crate::clock::now_ms() + state.config.transfer_delay.as_millis() as i64,
         },
     )
     .await?;

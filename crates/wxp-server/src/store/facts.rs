@@ -6,17 +6,21 @@
 //! `wxp_core::rules`, never here.
 
 use super::rows::{tenant_columns, CustomerRow, PartnerRow, UserRow};
-use sqlx::SqliteConnection;
+use super::Dialect;
+use sqlx::{AnyConnection, AssertSqlSafe};
 use wxp_core::engine::CustomerSummary;
 use wxp_core::{Customer, CustomerId, Partner, PartnerId, Role, TenantId, User, UserId};
 
 /// A connection inside a transaction.
-pub type Conn = SqliteConnection;
+pub type Conn = AnyConnection;
 
-/// The columns of a `customers` row, as [`CustomerRow`] reads them.
+/// The columns of a `customers` row, as [`CustomerRow`] reads them. Flags
+/// are read as 0 or 1 (see [`super::rows::Flag`]).
 macro_rules! customer_columns {
     () => {
-        "id, partner_id, name, country, cpin, insights_collection, self_service_alerts"
+        "id, partner_id, name, country, cpin, \
+         CASE WHEN insights_collection THEN 1 ELSE 0 END AS insights_collection, \
+         CASE WHEN self_service_alerts THEN 1 ELSE 0 END AS self_service_alerts"
     };
 }
 
@@ -63,7 +67,8 @@ pub async fn demo_users(conn: &mut Conn) -> Result<Vec<User>, sqlx::Error> {
 /// A partner by id.
 pub async fn partner(conn: &mut Conn, id: &PartnerId) -> Result<Option<Partner>, sqlx::Error> {
     sqlx::query_as::<_, PartnerRow>(
-        "SELECT id, name, kind, setup_complete FROM partners WHERE id = $1",
+        "SELECT id, name, kind, CASE WHEN setup_complete THEN 1 ELSE 0 END AS setup_complete \
+         FROM partners WHERE id = $1",
     )
     .bind(&id.0)
     .fetch_optional(conn)
@@ -145,7 +150,7 @@ pub async fn summary(conn: &mut Conn, customer: Customer) -> Result<CustomerSumm
 }
 
 /// The PCs of a tenant, by serial number, as the JSON array the API
-/// answers: SQLite writes it in one pass, so a 100,000-PC list costs one
+/// answers: the database writes it in one pass, so a 100,000-PC list costs one
 /// row, not 100,000 rows decoded and encoded again. The fields are
 /// `Device`'s, in its order; the last signed-in user and location are
 /// there only when `show_insights` (the domain's decision) says so.
@@ -155,26 +160,27 @@ pub async fn devices_json(
     show_insights: bool,
 ) -> Result<String, sqlx::Error> {
     let (kind, id) = tenant_columns(tenant);
-    let (json,): (String,) = sqlx::query_as(
-        "SELECT json_group_array(json_object(\
-           'serial', serial, 'model', model, 'product_number', product_number, 'plan', plan, \
-           'warranty_end', warranty_end, 'last_seen', last_seen, \
-           'last_user', CASE WHEN $3 THEN last_user END, \
-           'location', CASE WHEN $3 THEN location END) ORDER BY serial) \
-         FROM devices WHERE tenant_kind = $1 AND tenant_id = $2",
-    )
-    .bind(kind)
-    .bind(id)
-    .bind(show_insights)
-    .fetch_one(conn)
-    .await?;
+    let array = Dialect::of(conn).json_array_of_objects(
+        "'serial', serial, 'model', model, 'product_number', product_number, 'plan', plan, \
+         'warranty_end', warranty_end, 'last_seen', last_seen, \
+         'last_user', CASE WHEN $3 THEN last_user END, \
+         'location', CASE WHEN $3 THEN location END",
+        "serial",
+    );
+    let sql = format!("SELECT {array} FROM devices WHERE tenant_kind = $1 AND tenant_id = $2");
+    let (json,): (String,) = sqlx::query_as(AssertSqlSafe(sql))
+        .bind(kind)
+        .bind(id)
+        .bind(show_insights)
+        .fetch_one(conn)
+        .await?;
     Ok(json)
 }
 
 /// The PCs among `serials` that exist, grouped by the tenant they are in.
 ///
 /// One statement for the whole list, however long (a transfer file's
-/// 100,000 serial numbers): SQLite walks the JSON array and looks each one
+/// 100,000 serial numbers): the database walks the JSON array and looks each one
 /// up by its key, and answers one row per tenant with its serial numbers
 /// joined, so that a long list costs a few rows, not one row per PC.
 pub async fn serials_by_tenant(
@@ -182,14 +188,18 @@ pub async fn serials_by_tenant(
     serials: &[String],
 ) -> Result<Vec<(TenantId, Vec<String>)>, sqlx::Error> {
     let wanted = serde_json::to_string(serials).expect("strings serialise");
-    let rows: Vec<(String, String, String)> = sqlx::query_as(
-        "SELECT d.tenant_kind, d.tenant_id, group_concat(d.serial, ',') \
-         FROM json_each($1) AS wanted JOIN devices AS d ON d.serial = wanted.value \
+    let dialect = Dialect::of(conn);
+    let sql = format!(
+        "SELECT d.tenant_kind, d.tenant_id, {joined} \
+         FROM {wanted} JOIN devices AS d ON d.serial = wanted.value \
          GROUP BY d.tenant_kind, d.tenant_id",
-    )
-    .bind(wanted)
-    .fetch_all(conn)
-    .await?;
+        joined = dialect.joined_serials().replace("serial", "d.serial"),
+        wanted = dialect.json_strings_param(),
+    );
+    let rows: Vec<(String, String, String)> = sqlx::query_as(AssertSqlSafe(sql))
+        .bind(wanted)
+        .fetch_all(conn)
+        .await?;
     rows.into_iter()
         .map(|(kind, id, joined)| {
             let tenant = super::rows::tenant_from(&kind, id)?;
@@ -202,13 +212,15 @@ pub async fn serials_by_tenant(
 /// fast way to check a long list against a big tenant.
 pub async fn serials_in(conn: &mut Conn, tenant: &TenantId) -> Result<Vec<String>, sqlx::Error> {
     let (kind, id) = tenant_columns(tenant);
-    let (joined,): (Option<String>,) = sqlx::query_as(
-        "SELECT group_concat(serial, ',') FROM devices WHERE tenant_kind = $1 AND tenant_id = $2",
-    )
-    .bind(kind)
-    .bind(id)
-    .fetch_one(conn)
-    .await?;
+    let sql = format!(
+        "SELECT {} FROM devices WHERE tenant_kind = $1 AND tenant_id = $2",
+        Dialect::of(conn).joined_serials()
+    );
+    let (joined,): (Option<String>,) = sqlx::query_as(AssertSqlSafe(sql))
+        .bind(kind)
+        .bind(id)
+        .fetch_one(conn)
+        .await?;
     Ok(joined
         .map(|j| j.split(',').map(str::to_owned).collect())
         .unwrap_or_default())

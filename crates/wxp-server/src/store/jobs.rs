@@ -1,10 +1,11 @@
 //! Transfer jobs and their rows.
 
 use super::facts::Conn;
-use super::rows::{enum_from, enum_text, tenant_columns, tenant_from};
-use sqlx::FromRow;
+use super::rows::{enum_from, enum_text, tenant_columns, tenant_from, Flag};
+use super::{placeholders, Dialect};
+use sqlx::{AssertSqlSafe, FromRow};
 use wxp_core::date::Timestamp;
-use wxp_core::engine::{JobId, JobState, RowResult, SubmittedRow, TransferJob, TransferRequest};
+use wxp_core::engine::{JobId, RowResult, SubmittedRow, TransferJob, TransferRequest};
 use wxp_core::{CustomerId, PartnerId, SerialNumber, UserId};
 
 /// A `transfer_jobs` row.
@@ -22,13 +23,14 @@ struct JobRow {
     state: String,
     submitted_at: i64,
     completed_at: Option<i64>,
-    read: bool,
+    read: Flag,
 }
 
 macro_rules! job_columns {
     () => {
         "id, idem_key, user_id, partner_id, source_kind, source_id, source_name, target_id, \
-         target_name, state, submitted_at, completed_at, read"
+         target_name, state, submitted_at, completed_at, \
+         CASE WHEN read THEN 1 ELSE 0 END AS read"
     };
 }
 
@@ -46,6 +48,8 @@ pub struct NewJob<'a> {
     pub target_name: &'a str,
     /// When.
     pub at: Timestamp,
+    /// When it is due to run, in milliseconds since 1970.
+    pub run_after_ms: i64,
 }
 
 /// The job a user already submitted under `key`, if any.
@@ -73,8 +77,8 @@ pub async fn insert_job(
     let (source_kind, source_id) = tenant_columns(&request.source);
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO transfer_jobs (idem_key, user_id, partner_id, source_kind, source_id, \
-         source_name, target_id, target_name, state, submitted_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'Queued', $9) RETURNING id",
+         source_name, target_id, target_name, state, submitted_at, run_after) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'Queued', $9, $10) RETURNING id",
     )
     .bind(&request.key)
     .bind(&job.user.0)
@@ -85,21 +89,25 @@ pub async fn insert_job(
     .bind(&job.target.0)
     .bind(job.target_name)
     .bind(job.at.0)
+    .bind(job.run_after_ms)
     .fetch_one(&mut *conn)
     .await?;
     let numbered: Vec<(usize, &SubmittedRow)> = request.rows.iter().enumerate().collect();
     for chunk in numbered.chunks(100) {
-        let mut query = sqlx::QueryBuilder::new(
-            "INSERT INTO transfer_rows (job_id, line, serial, customer, serial_key) ",
+        let sql = format!(
+            "INSERT INTO transfer_rows (job_id, line, serial, customer, serial_key) VALUES {}",
+            placeholders::rows(chunk.len(), 5)
         );
-        query.push_values(chunk, |mut row, (i, r)| {
-            row.push_bind(id)
-                .push_bind(*i as i64 + 1)
-                .push_bind(r.serial.as_str())
-                .push_bind(r.customer.as_str())
-                .push_bind(SerialNumber::parse(&r.serial).ok().map(|s| s.to_string()));
-        });
-        query.build().execute(&mut *conn).await?;
+        let mut query = sqlx::query(AssertSqlSafe(sql));
+        for (i, r) in chunk {
+            query = query
+                .bind(id)
+                .bind(*i as i64 + 1)
+                .bind(r.serial.as_str())
+                .bind(r.customer.as_str())
+                .bind(SerialNumber::parse(&r.serial).ok().map(|s| s.to_string()));
+        }
+        query.execute(&mut *conn).await?;
     }
     Ok(JobId(id as u64))
 }
@@ -137,7 +145,7 @@ async fn with_rows(conn: &mut Conn, row: JobRow) -> Result<TransferJob, sqlx::Er
         submitted_at: Timestamp(row.submitted_at),
         completed_at: row.completed_at.map(Timestamp),
         results,
-        read: row.read,
+        read: row.read.0 != 0,
     })
 }
 
@@ -197,16 +205,39 @@ pub async fn completed_jobs_of(
     jobs(conn, found).await
 }
 
-/// The oldest job not yet completed, and its state.
-pub async fn next_pending(conn: &mut Conn) -> Result<Option<(JobId, JobState)>, sqlx::Error> {
-    let found: Option<(i64, String)> = sqlx::query_as(
-        "SELECT id, state FROM transfer_jobs WHERE state <> 'Completed' ORDER BY id LIMIT 1",
+/// Marks the queued jobs as running; answers their partners.
+pub async fn start_queued(conn: &mut Conn) -> Result<Vec<PartnerId>, sqlx::Error> {
+    let started: Vec<(String,)> = sqlx::query_as(
+        "UPDATE transfer_jobs SET state = 'Running' WHERE state = 'Queued' RETURNING partner_id",
     )
-    .fetch_optional(conn)
+    .fetch_all(conn)
     .await?;
-    found
-        .map(|(id, state)| Ok((JobId(id as u64), enum_from("job state", &state)?)))
-        .transpose()
+    Ok(started.into_iter().map(|(p,)| PartnerId(p)).collect())
+}
+
+/// Claims the oldest job that is due and not completed, for the
+/// transaction of `conn`: on PostgreSQL its row stays locked until that
+/// transaction ends, and the other processes skip it.
+pub async fn claim_due(conn: &mut Conn, now_ms: i64) -> Result<Option<JobId>, sqlx::Error> {
+    let sql = format!(
+        "SELECT id FROM transfer_jobs WHERE state <> 'Completed' AND run_after <= $1 \
+         ORDER BY id LIMIT 1{}",
+        Dialect::of(conn).claim()
+    );
+    let found: Option<(i64,)> = sqlx::query_as(AssertSqlSafe(sql))
+        .bind(now_ms)
+        .fetch_optional(conn)
+        .await?;
+    Ok(found.map(|(id,)| JobId(id as u64)))
+}
+
+/// When the next job not completed is due (milliseconds since 1970).
+pub async fn next_due(conn: &mut Conn) -> Result<Option<i64>, sqlx::Error> {
+    let (due,): (Option<i64>,) =
+        sqlx::query_as("SELECT MIN(run_after) FROM transfer_jobs WHERE state <> 'Completed'")
+            .fetch_one(conn)
+            .await?;
+    Ok(due)
 }
 
 /// Writes every row's result (`results[i]` is line `i + 1`'s): one
@@ -225,20 +256,19 @@ pub async fn set_row_results(
     }
     for (result, lines) in groups {
         for chunk in lines.chunks(500) {
-            let mut query = sqlx::QueryBuilder::new("UPDATE transfer_rows SET state = ");
-            query
-                .push_bind(enum_text(&result.state))
-                .push(", description = ")
-                .push_bind(&result.description)
-                .push(" WHERE job_id = ")
-                .push_bind(job.0 as i64)
-                .push(" AND line IN (");
-            let mut list = query.separated(", ");
+            let sql = format!(
+                "UPDATE transfer_rows SET state = $1, description = $2 \
+                 WHERE job_id = $3 AND line IN ({})",
+                placeholders::list(4, chunk.len())
+            );
+            let mut query = sqlx::query(AssertSqlSafe(sql))
+                .bind(enum_text(&result.state))
+                .bind(&result.description)
+                .bind(job.0 as i64);
             for line in chunk {
-                list.push_bind(*line);
+                query = query.bind(*line);
             }
-            query.push(")");
-            query.build().execute(&mut *conn).await?;
+            query.execute(&mut *conn).await?;
         }
     }
     Ok(())

@@ -1,16 +1,19 @@
 //! The database: opening it, migrating it, and reading its rows back into
 //! the domain's types.
 //!
-//! Every operation is one transaction. Writes take SQLite's write lock at
-//! their start (`BEGIN IMMEDIATE`), so a transaction that reads facts and
-//! then writes decisions never works from a snapshot another writer has
-//! already changed. Queries use `$1`-style parameters, which SQLite and
-//! PostgreSQL both read.
+//! Every operation is one transaction, and every write transaction is
+//! serializable: SQLite takes its write lock at the start (`BEGIN
+//! IMMEDIATE`); PostgreSQL runs it at `SERIALIZABLE` and a conflicting one
+//! is run again. A transaction that reads facts and then writes decisions
+//! therefore never works from a state another writer has changed. Queries
+//! use `$1`-style parameters, which SQLite and PostgreSQL both read; where
+//! their SQL differs, [`Dialect`] says how.
 
 mod admins;
 mod alerts;
 mod facts;
 mod jobs;
+mod placeholders;
 mod rows;
 mod writes;
 
@@ -21,18 +24,27 @@ pub use jobs::*;
 pub use rows::*;
 pub use writes::*;
 
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::{Sqlite, SqlitePool, Transaction};
+mod dialect;
+pub mod retry;
+
+pub use dialect::Dialect;
+pub use retry::{is_retryable, with_retries};
+
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::{Any, AnyPool, Executor, Transaction};
 use std::str::FromStr;
 use std::time::Duration;
 
 /// A transaction on the portal's database.
-pub type Tx = Transaction<'static, Sqlite>;
+pub type Tx = Transaction<'static, Any>;
 
-/// The portal's database.
+/// The portal's database: an embedded SQLite file, or a PostgreSQL server
+/// (or an engine speaking its protocol) that several server processes
+/// share.
 #[derive(Clone)]
 pub struct Db {
-    pool: SqlitePool,
+    pool: AnyPool,
+    dialect: Dialect,
 }
 
 /// Why the database could not be opened.
@@ -51,7 +63,8 @@ impl std::fmt::Display for OpenError {
         match self {
             OpenError::Url(url) => write!(
                 f,
-                "WXP_DATABASE_URL {url:?} is not a database this server runs on (use sqlite://path/to/file.db)"
+                "WXP_DATABASE_URL {url:?} is not a database this server runs on \
+                 (use sqlite://path/to/file.db or postgres://user@host:port/database)"
             ),
             OpenError::Connect(e) => write!(f, "the database could not be opened: {e}"),
             OpenError::Migrate(e) => write!(f, "the database schema could not be migrated: {e}"),
@@ -62,46 +75,65 @@ impl std::fmt::Display for OpenError {
 impl std::error::Error for OpenError {}
 
 impl Db {
-    /// Opens (creating it if missing) and migrates the database at `url`.
+    /// Opens (creating a SQLite file if missing) and migrates the database
+    /// at `url`.
     pub async fn open(url: &str) -> Result<Db, OpenError> {
-        if !url.starts_with("sqlite:") {
-            return Err(OpenError::Url(url.to_owned()));
-        }
-        let options = SqliteConnectOptions::from_str(url)
-            .map_err(|_| OpenError::Url(url.to_owned()))?
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            // NORMAL is durable across a process crash (kill -9) in WAL
-            // mode; only a power loss may lose the last commits.
-            .synchronous(SqliteSynchronous::Normal)
-            .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(10));
-        let pool = SqlitePoolOptions::new()
-            .max_connections(8)
+        Db::open_with(url, 16).await
+    }
+
+    /// Opens the database with at most `connections` connections.
+    pub async fn open_with(url: &str, connections: u32) -> Result<Db, OpenError> {
+        sqlx::any::install_default_drivers();
+        let dialect = Dialect::of_url(url).ok_or_else(|| OpenError::Url(url.to_owned()))?;
+        let url = dialect.connect_url(url);
+        let options = AnyConnectOptions::from_str(&url).map_err(|_| OpenError::Url(url.clone()))?;
+        let pool = AnyPoolOptions::new()
+            .max_connections(match dialect {
+                // One writer at a time anyway; readers share the WAL.
+                Dialect::Sqlite => connections.min(8),
+                Dialect::Postgres => connections,
+            })
             .acquire_timeout(Duration::from_secs(10))
+            .after_connect(move |conn, _| {
+                Box::pin(async move {
+                    for statement in dialect.session_setup() {
+                        conn.execute(*statement).await?;
+                    }
+                    Ok(())
+                })
+            })
             .connect_with(options)
             .await
             .map_err(OpenError::Connect)?;
-        sqlx::migrate!("./migrations/sqlite")
-            .run(&pool)
-            .await
-            .map_err(OpenError::Migrate)?;
-        Ok(Db { pool })
+        match dialect {
+            Dialect::Sqlite => sqlx::migrate!("./migrations/sqlite").run(&pool).await,
+            Dialect::Postgres => sqlx::migrate!("./migrations/postgres").run(&pool).await,
+        }
+        .map_err(OpenError::Migrate)?;
+        Ok(Db { pool, dialect })
+    }
+
+    /// Which SQL the database speaks where SQLite and PostgreSQL differ.
+    pub fn dialect(&self) -> Dialect {
+        self.dialect
     }
 
     /// The pool, for reads that need no transaction of their own.
-    pub fn pool(&self) -> &SqlitePool {
+    pub fn pool(&self) -> &AnyPool {
         &self.pool
     }
 
     /// A read-only transaction: one consistent snapshot.
     pub async fn read(&self) -> Result<Tx, sqlx::Error> {
-        self.pool.begin().await
+        self.pool.begin_with(self.dialect.begin_read()).await
     }
 
-    /// A write transaction, holding the write lock from its start.
+    /// A write transaction that behaves as if it ran alone: SQLite takes
+    /// its write lock at the start; PostgreSQL runs it SERIALIZABLE and
+    /// fails it with SQLSTATE 40001 if another one got in the way, and the
+    /// caller runs it again (see [`with_retries`]).
     pub async fn write(&self) -> Result<Tx, sqlx::Error> {
-        self.pool.begin_with("BEGIN IMMEDIATE").await
+        self.pool.begin_with(self.dialect.begin_write()).await
     }
 
     /// Closes every connection (at shutdown).

@@ -31,6 +31,13 @@ pub fn corrupt(column: &str, text: &str, why: impl std::fmt::Display) -> sqlx::E
     sqlx::Error::Decode(format!("stored {column} {text:?} cannot be read: {why}").into())
 }
 
+/// A flag read as 0 or 1 (`CASE WHEN column THEN 1 ELSE 0 END`). The
+/// columns are BOOLEAN in both databases, but SQLite has no boolean values,
+/// so the one reading that both agree on is an integer.
+#[derive(Debug, Clone, Copy, sqlx::Type)]
+#[sqlx(transparent)]
+pub struct Flag(pub i64);
+
 /// A tenant as two columns: its kind and its id.
 pub fn tenant_columns(tenant: &TenantId) -> (&'static str, &str) {
     match tenant {
@@ -54,7 +61,7 @@ pub struct PartnerRow {
     id: String,
     name: String,
     kind: String,
-    setup_complete: bool,
+    setup_complete: Flag,
 }
 
 impl PartnerRow {
@@ -64,7 +71,7 @@ impl PartnerRow {
             kind: enum_from("partner kind", &self.kind)?,
             id: PartnerId(self.id),
             name: self.name,
-            setup_complete: self.setup_complete,
+            setup_complete: self.setup_complete.0 != 0,
         })
     }
 }
@@ -77,8 +84,8 @@ pub struct CustomerRow {
     name: String,
     country: String,
     cpin: String,
-    insights_collection: bool,
-    self_service_alerts: bool,
+    insights_collection: Flag,
+    self_service_alerts: Flag,
 }
 
 impl From<CustomerRow> for Customer {
@@ -89,8 +96,8 @@ impl From<CustomerRow> for Customer {
             name: r.name,
             country: r.country,
             cpin: r.cpin,
-            insights_collection: r.insights_collection,
-            self_service_alerts: r.self_service_alerts,
+            insights_collection: r.insights_collection.0 != 0,
+            self_service_alerts: r.self_service_alerts.0 != 0,
         }
     }
 }

@@ -2,7 +2,9 @@
 //! PCs moving between tenants.
 
 use super::facts::Conn;
+use super::placeholders;
 use super::rows::{enum_text, tenant_columns};
+use sqlx::AssertSqlSafe;
 use wxp_core::engine::Alert;
 use wxp_core::rules::dashboard::name_key;
 use wxp_core::{Customer, Device, Role, TenantId, User};
@@ -75,24 +77,27 @@ pub async fn insert_devices(
     let mut added = 0;
     // Multi-row inserts: one statement per 100 PCs (9 parameters each).
     for chunk in devices.chunks(100) {
-        let mut query = sqlx::QueryBuilder::new(
+        let sql = format!(
             "INSERT INTO devices (serial, tenant_kind, tenant_id, model, product_number, plan, \
-             warranty_end, last_seen, last_user, location) ",
+             warranty_end, last_seen, last_user, location) VALUES {} \
+             ON CONFLICT (serial) DO NOTHING",
+            placeholders::rows(chunk.len(), 10)
         );
-        query.push_values(chunk, |mut row, d| {
-            row.push_bind(d.serial.as_str())
-                .push_bind(kind)
-                .push_bind(id)
-                .push_bind(d.model.as_ref())
-                .push_bind(d.product_number.as_ref())
-                .push_bind(enum_text(&d.plan))
-                .push_bind(d.warranty_end.0)
-                .push_bind(d.last_seen.0)
-                .push_bind(d.last_user.as_deref())
-                .push_bind(d.location.as_deref());
-        });
-        query.push(" ON CONFLICT (serial) DO NOTHING");
-        added += query.build().execute(&mut *conn).await?.rows_affected();
+        let mut query = sqlx::query(AssertSqlSafe(sql));
+        for d in chunk {
+            query = query
+                .bind(d.serial.as_str())
+                .bind(kind)
+                .bind(id)
+                .bind(d.model.as_ref())
+                .bind(d.product_number.as_ref())
+                .bind(enum_text(&d.plan))
+                .bind(d.warranty_end.0)
+                .bind(d.last_seen.0)
+                .bind(d.last_user.as_deref())
+                .bind(d.location.as_deref());
+        }
+        added += query.execute(&mut *conn).await?.rows_affected();
     }
     Ok(added)
 }
@@ -131,22 +136,20 @@ pub async fn move_devices(
     let (to_kind, to_id) = tenant_columns(target);
     let mut moved = 0;
     for chunk in serials.chunks(500) {
-        let mut query = sqlx::QueryBuilder::new("UPDATE devices SET tenant_kind = ");
-        query
-            .push_bind(to_kind)
-            .push(", tenant_id = ")
-            .push_bind(to_id)
-            .push(" WHERE tenant_kind = ")
-            .push_bind(from_kind)
-            .push(" AND tenant_id = ")
-            .push_bind(from_id)
-            .push(" AND serial IN (");
-        let mut list = query.separated(", ");
+        let sql = format!(
+            "UPDATE devices SET tenant_kind = $1, tenant_id = $2 \
+             WHERE tenant_kind = $3 AND tenant_id = $4 AND serial IN ({})",
+            placeholders::list(5, chunk.len())
+        );
+        let mut query = sqlx::query(AssertSqlSafe(sql))
+            .bind(to_kind)
+            .bind(to_id)
+            .bind(from_kind)
+            .bind(from_id);
         for serial in chunk {
-            list.push_bind(serial);
+            query = query.bind(serial);
         }
-        query.push(")");
-        moved += query.build().execute(&mut *conn).await?.rows_affected();
+        moved += query.execute(&mut *conn).await?.rows_affected();
     }
     Ok(moved)
 }

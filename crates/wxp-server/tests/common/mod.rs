@@ -1,6 +1,10 @@
-//! A real server on 127.0.0.1 with a fresh SQLite database, for each test:
-//! in this process (`TestServer`), or as a child process that a test can
-//! kill -9 and start again (`ServerProcess`).
+//! A real server on 127.0.0.1 with a fresh database, for each test: in this
+//! process (`TestServer`), or as a child process that a test can kill -9 and
+//! start again (`ServerProcess`).
+//!
+//! The database is a fresh SQLite file, or, when `WXP_TEST_POSTGRES_URL`
+//! names a PostgreSQL server (`scripts/postgres.sh` starts a throwaway
+//! one), a fresh database created on it for the test.
 
 #![allow(dead_code)]
 
@@ -13,25 +17,52 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use tokio::sync::oneshot;
 use wxp_server::config::Config;
 
-/// A fresh, empty folder for one test's database, removed when dropped.
-pub struct Scratch(pub PathBuf);
+/// A fresh, empty folder for one test's files and a fresh database, the
+/// folder removed when dropped.
+pub struct Scratch(pub PathBuf, String);
+
+/// The PostgreSQL server the tests run against, if any.
+pub fn postgres() -> Option<String> {
+    std::env::var("WXP_TEST_POSTGRES_URL")
+        .ok()
+        .filter(|url| !url.is_empty())
+}
 
 impl Scratch {
     pub fn new() -> Scratch {
         static NEXT: AtomicU32 = AtomicU32::new(0);
-        let dir = std::env::temp_dir().join(format!(
-            "wxp-server-test-{}-{}",
+        let name = format!(
+            "wxp_test_{}_{}",
             std::process::id(),
             NEXT.fetch_add(1, Ordering::Relaxed)
-        ));
+        );
+        let dir = std::env::temp_dir().join(&name);
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
-        Scratch(dir)
+        let database_url = match postgres() {
+            Some(server) => create_database(&server, &name),
+            None => format!("sqlite://{}", dir.join("portal.db").display()),
+        };
+        Scratch(dir, database_url)
     }
 
+    /// The test's own database.
     pub fn database_url(&self) -> String {
-        format!("sqlite://{}", self.0.join("portal.db").display())
+        self.1.clone()
     }
+}
+
+/// Creates database `name` on the PostgreSQL server at `server`; answers
+/// its URL.
+fn create_database(server: &str, name: &str) -> String {
+    let created = Command::new("psql")
+        .args([server, "-q", "-v", "ON_ERROR_STOP=1", "-c"])
+        .arg(format!("CREATE DATABASE {name}"))
+        .status()
+        .expect("psql runs");
+    assert!(created.success(), "created database {name} on {server}");
+    let (base, _) = server.rsplit_once('/').expect("a URL with a database");
+    format!("{base}/{name}")
 }
 
 impl Drop for Scratch {
@@ -57,6 +88,11 @@ impl TestServer {
 
     /// A server whose settings `adjust` changes first.
     pub async fn with(adjust: impl FnOnce(&mut Config)) -> TestServer {
+        // RUST_LOG=wxp_server=debug shows the server's log in a failing test.
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
+            .with_test_writer()
+            .try_init();
         let scratch = Scratch::new();
         let mut config = Config::for_test(scratch.database_url());
         adjust(&mut config);
@@ -93,7 +129,7 @@ impl TestServer {
         if let Some(task) = self.task.take() {
             let _ = task.await;
         }
-        std::mem::replace(&mut self.scratch, Scratch(PathBuf::new()))
+        std::mem::replace(&mut self.scratch, Scratch(PathBuf::new(), String::new()))
     }
 }
 
