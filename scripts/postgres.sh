@@ -28,8 +28,11 @@ pg_start() {
   PG_DIR=$(mktemp -d /tmp/wxp-pg.XXXXXX)
   if [ "$(id -u)" = 0 ]; then chown postgres:postgres "$PG_DIR"; fi
   chmod 700 "$PG_DIR"
-  # A free port: ask the kernel for one.
-  PG_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  # A free port: one nothing answers on.
+  for _ in $(seq 1 50); do
+    PG_PORT=$((20000 + RANDOM % 40000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$PG_PORT") 2>/dev/null; then break; fi
+  done
   pg_as_owner "$PG_BIN/initdb" -D "$PG_DIR/data" -A trust -U postgres --no-sync -E UTF8 --locale=C.UTF-8 >/dev/null
   pg_as_owner "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/log" -w \
     -o "-k $PG_DIR -c listen_addresses=127.0.0.1 -p $PG_PORT -F -c max_connections=300" start >/dev/null

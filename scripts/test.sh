@@ -4,13 +4,17 @@
 #   1. formatting and clippy (-D warnings), native and wasm
 #   2. native tests of the domain crate (cargo test)
 #   3. the server's tests: unit tests, API tests against a real server on
-#      127.0.0.1 with a fresh SQLite database, a kill -9 restart, and the
-#      conformance suite (the same scenarios against the in-memory engine and
-#      the server)
+#      127.0.0.1 with a fresh SQLite database, kill -9 crashes and restarts,
+#      concurrency, the isolation matrix, hostile input, and the conformance
+#      suite (the same scenarios against the in-memory engine and the
+#      server); then all of them again on PostgreSQL, in a throwaway cluster
+#      this script starts (installing Debian's postgresql if missing) and
+#      removes
 #   4. component tests in headless Chromium (wasm-bindgen-test)
 #   5. end-to-end tests: builds the app with trunk and drives it in headless
-#      Chromium as a user would (node --test + playwright-core), twice: with
-#      the in-browser backend, then served by the server
+#      Chromium as a user would (node --test + playwright-core), three times:
+#      with the in-browser backend, then served by the server on SQLite, then
+#      on PostgreSQL
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/tools.sh"
 cd "$ROOT"
@@ -37,8 +41,13 @@ say "Domain tests (native)"
 cargo test -p wxp-core --all-features
 
 say "Server tests (real server on 127.0.0.1, fresh SQLite each; conformance suite)"
-cargo test -p wxp-server
+WXP_TEST_POSTGRES_URL= cargo test -p wxp-server
 cargo build -p wxp-server
+
+say "Server tests on PostgreSQL (a throwaway PostgreSQL 15 cluster, fresh database each)"
+source "$ROOT/scripts/postgres.sh"
+pg_start
+cargo test -p wxp-server
 
 say "Component tests (wasm-bindgen-test in headless Chromium)"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test -p wxp-portal --target wasm32-unknown-unknown
@@ -50,3 +59,7 @@ node --test --test-concurrency=1 tests/e2e/
 say "End-to-end tests against the server"
 WXP_E2E_BACKEND=server WXP_SERVER_BIN="$ROOT/target/debug/wxp-server" \
   node --test --test-concurrency=1 tests/e2e/
+say "End-to-end tests against the server on PostgreSQL"
+WXP_E2E_BACKEND=server WXP_SERVER_BIN="$ROOT/target/debug/wxp-server" \
+  WXP_E2E_POSTGRES_URL="$WXP_TEST_POSTGRES_URL" node --test --test-concurrency=1 tests/e2e/
+pg_stop

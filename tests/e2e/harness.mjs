@@ -10,7 +10,7 @@
 //           a fresh temporary directory, serving dist/ on its own origin;
 //           the page uses its HTTP API. Data is per server, not per browser
 //           context (see `startApp`'s `freshDataPerTest`).
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
@@ -169,7 +169,20 @@ function serverEnv(databaseUrl, extra = {}) {
   return { ...env, NO_COLOR: '1', WXP_DATABASE_URL: databaseUrl, ...extra };
 }
 
-const databaseUrlIn = (dir) => `sqlite://${join(dir, 'portal.db')}`;
+/** The PostgreSQL server the server runs on (WXP_E2E_POSTGRES_URL), if any:
+ * then each server directory has its own database on it. */
+export const POSTGRES_URL = process.env.WXP_E2E_POSTGRES_URL || '';
+
+/** The database of the server directory `dir`: a SQLite file in it, or a
+ * PostgreSQL database named after it (created the first time). */
+function databaseUrlIn(dir) {
+  if (!POSTGRES_URL) return `sqlite://${join(dir, 'portal.db')}`;
+  const name = `wxp_e2e_${basename(dir).toLowerCase().replace(/[^a-z0-9]/g, '_')}`;
+  const exists = execFileSync('psql', [POSTGRES_URL, '-tAc', `SELECT 1 FROM pg_database WHERE datname = '${name}'`])
+    .toString().trim() === '1';
+  if (!exists) execFileSync('psql', [POSTGRES_URL, '-qc', `CREATE DATABASE ${name}`]);
+  return `${POSTGRES_URL.replace(/\/[^/]*$/, '')}/${name}`;
+}
 
 /** Starts `wxp-server --demo --app dist/` on a free loopback port (or
  * `port`) over the database in `dir` (a fresh temporary directory unless

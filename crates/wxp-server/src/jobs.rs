@@ -59,10 +59,7 @@ pub async fn step(state: &AppState) -> Result<Option<JobId>, sqlx::Error> {
     }
     let completed = with_retries(|| async {
         let mut tx = state.db.write().await?;
-        let Some(id) = store::claim_due(&mut tx, crate::clock::now_ms()).await? else {
-            return Ok(None);
-        };
-        let job = complete(&mut tx, id).await?;
+        let job = run_due_in(&mut tx, crate::clock::now_ms()).await?;
         tx.commit().await?;
         Ok(job)
     })
@@ -84,6 +81,15 @@ async fn until_due(state: &AppState) -> Result<Duration, sqlx::Error> {
         }
         None => POLL,
     })
+}
+
+/// Claims the oldest job due at `now_ms` and runs it in `tx`; answers it,
+/// or `None` if no job is due. Nothing of it is kept unless `tx` commits.
+pub async fn run_due_in(tx: &mut Tx, now_ms: i64) -> Result<Option<TransferJob>, sqlx::Error> {
+    match store::claim_due(tx, now_ms).await? {
+        Some(id) => complete(tx, id).await,
+        None => Ok(None),
+    }
 }
 
 /// Runs a claimed job to completion in `tx`; answers it, or `None` if it

@@ -386,7 +386,7 @@ async fn bad_input_gets_a_json_4xx_that_says_what_is_wrong_and_changes_nothing()
     let (status, _) = post(
         &alpine,
         server.url("/api/v1/customers"),
-        json!({ "name": "'; DROP TABLE customers; --", "country": "IT\u{202e}\u{0}", "admin_email": "x@y.example" }),
+        json!({ "name": "'; DROP TABLE customers; --", "country": "Italy; --", "admin_email": "x@y.example" }),
     )
     .await;
     assert_eq!(status, StatusCode::OK, "odd text is data, not SQL");
@@ -555,16 +555,6 @@ async fn the_openapi_description_lists_every_route() {
         listed, expected,
         "the API's routes changed: check them, then UPDATE_SNAPSHOTS=1 cargo test -p wxp-server"
     );
-}
-
-/// What an open event stream says within `wait`.
-async fn heard(stream: &mut reqwest::Response, wait: std::time::Duration) -> String {
-    let mut text = String::new();
-    let deadline = tokio::time::Instant::now() + wait;
-    while let Ok(Ok(Some(chunk))) = tokio::time::timeout_at(deadline, stream.chunk()).await {
-        text.push_str(&String::from_utf8_lossy(&chunk));
-    }
-    text
 }
 
 #[tokio::test]

@@ -9,7 +9,7 @@ use crate::state::AppState;
 use crate::store::{self, Conn};
 use axum::extract::State;
 use wxp_core::api::Topic;
-use wxp_core::engine::{CustomerSummary, DashboardError, NewCustomer, Portfolio};
+use wxp_core::engine::{CustomerSummary, NewCustomer, Portfolio};
 use wxp_core::rng::Rng;
 use wxp_core::rules::{access, dashboard};
 use wxp_core::{Customer, CustomerId, TenantId};
@@ -126,24 +126,28 @@ pub async fn create(
             break id;
         }
     };
+    // Customer IDs and cPINs are random; one already taken is drawn again.
+    // Two requests drawing the same one at once cannot both commit: SQLite
+    // runs one writer at a time, and PostgreSQL fails one of the two
+    // serializable transactions, which then runs again.
+    let cpin = loop {
+        let cpin = wxp_core::seed::cpin(&mut rng);
+        if !store::cpin_taken(&mut tx, &cpin).await? {
+            break cpin;
+        }
+    };
     let customer = Customer {
         id: id.clone(),
         partner,
         name: new.name.clone(),
         country: new.country,
-        cpin: wxp_core::seed::cpin(&mut rng),
+        cpin,
         insights_collection: false,
         self_service_alerts: false,
     };
-    if let Err(e) = store::insert_customer(&mut tx, &customer).await {
-        // Another request took the name in between: the unique index says so.
-        return Err(match e {
-            sqlx::Error::Database(d) if d.is_unique_violation() => {
-                DashboardError::DuplicateName(new.name).into()
-            }
-            other => other.into(),
-        });
-    }
+    // A name another request took in between violates the unique index;
+    // the request then runs again and finds the name taken.
+    store::insert_customer(&mut tx, &customer).await?;
     let admin = dashboard::it_admin_for(&customer, &new.admin_email);
     let seq = store::next_user_seq(&mut tx).await?;
     store::insert_user(&mut tx, &admin, None, seq).await?;

@@ -90,6 +90,15 @@ pub async fn customer(conn: &mut Conn, id: &CustomerId) -> Result<Option<Custome
     .map(Customer::from))
 }
 
+/// Whether a dashboard already has this cPIN.
+pub async fn cpin_taken(conn: &mut Conn, cpin: &str) -> Result<bool, sqlx::Error> {
+    let found: Option<(String,)> = sqlx::query_as("SELECT id FROM customers WHERE cpin = $1")
+        .bind(cpin)
+        .fetch_optional(conn)
+        .await?;
+    Ok(found.is_some())
+}
+
 /// The customers of the user's organisation: a partner's, or an IT Admin's
 /// own. The caller still applies `rules::access::may_see_customer`.
 pub async fn customers_of(conn: &mut Conn, role: &Role) -> Result<Vec<Customer>, sqlx::Error> {

@@ -14,15 +14,23 @@ use std::time::Duration;
 pub const ATTEMPTS: u32 = 8;
 
 /// Whether running the transaction again may succeed.
+///
+/// A unique violation is one too: every write checks the keys it takes
+/// before it inserts, so a violation means a concurrent transaction took the
+/// key in between, and running again answers as the rules say (the name is
+/// taken, the same job is found, another random number is drawn).
 pub fn is_retryable(error: &sqlx::Error) -> bool {
     match error {
-        sqlx::Error::Database(e) => matches!(
-            e.code().as_deref(),
-            // serialization_failure, deadlock_detected
-            Some("40001") | Some("40P01")
-            // SQLITE_BUSY, SQLITE_BUSY_SNAPSHOT, SQLITE_LOCKED
-            | Some("5") | Some("517") | Some("6")
-        ),
+        sqlx::Error::Database(e) => {
+            e.is_unique_violation()
+                || matches!(
+                    e.code().as_deref(),
+                    // serialization_failure, deadlock_detected
+                    Some("40001") | Some("40P01")
+                    // SQLITE_BUSY, SQLITE_BUSY_SNAPSHOT, SQLITE_LOCKED
+                    | Some("5") | Some("517") | Some("6")
+                )
+        }
         _ => false,
     }
 }

@@ -175,6 +175,16 @@ pub async fn put(c: &Client, url: String, body: Value) -> (StatusCode, Value) {
     answer(c.put(url).json(&body).send().await.unwrap()).await
 }
 
+/// What a live-update stream says within `wait`.
+pub async fn heard(stream: &mut reqwest::Response, wait: std::time::Duration) -> String {
+    let mut text = String::new();
+    let deadline = tokio::time::Instant::now() + wait;
+    while let Ok(Ok(Some(chunk))) = tokio::time::timeout_at(deadline, stream.chunk()).await {
+        text.push_str(&String::from_utf8_lossy(&chunk));
+    }
+    text
+}
+
 /// Polls until `check` holds, for up to 10 s.
 pub async fn eventually<F, Fut>(what: &str, mut check: F)
 where
