@@ -17,10 +17,13 @@
 //!   when self-service alerts may change.
 //! - [`dashboard`]: a new customer's checks and its first IT Admin.
 //! - [`support`]: a new support case's checks.
+//! - [`text`]: which characters, and how many, the texts a client sends
+//!   may hold.
 
 pub mod access;
 pub mod alerts;
 pub mod dashboard;
 pub mod enrolment;
 pub mod support;
+pub mod text;
 pub mod transfer;

@@ -2,7 +2,7 @@
 
 use super::extract::Json;
 use crate::auth::Actor;
-use crate::error::ApiResult;
+use crate::error::{ApiError, ApiResult};
 use crate::live::Audience;
 use crate::state::AppState;
 use axum::extract::State;
@@ -23,6 +23,10 @@ async fn organisation(conn: &mut crate::store::Conn, actor: &Actor) -> ApiResult
     .unwrap_or_default())
 }
 
+/// Most serial numbers one case names: every row of a transfer (a case
+/// opened from its failed rows).
+pub const MAX_SERIALS: usize = super::transfers::MAX_ROWS;
+
 /// Opens a support case.
 #[utoipa::path(post, path = "/support-cases", tag = "support",
     request_body(content = inline(Object), description = "`{\"subject\", \"description\", \"serials\": […]}`"),
@@ -33,6 +37,12 @@ pub async fn open(
     actor: Actor,
     Json(case): Json<NewCase>,
 ) -> ApiResult<Json<u64>> {
+    if case.serials.len() > MAX_SERIALS {
+        return Err(ApiError::bad_request(format!(
+            "a support case names at most {MAX_SERIALS} serial numbers, not {}",
+            case.serials.len()
+        )));
+    }
     let case = support::check_case(case)?;
     let mut tx = state.db.write().await?;
     let org = organisation(&mut tx, &actor).await?;

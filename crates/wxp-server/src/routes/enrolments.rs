@@ -3,7 +3,7 @@
 use super::customers::{audience_of, visible};
 use super::extract::{Json, Path};
 use crate::auth::Actor;
-use crate::error::ApiResult;
+use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use crate::store;
 use axum::extract::State;
@@ -12,6 +12,9 @@ use wxp_core::api::{Enrolment, Topic};
 use wxp_core::engine::EnrolOutcome;
 use wxp_core::rules::enrolment::{self, EnrolPlace};
 use wxp_core::{SerialNumber, TenantId};
+
+/// Most serial numbers one enrolment takes: a whole transfer file's.
+pub const MAX_SERIALS: usize = super::transfers::MAX_ROWS;
 
 /// Enrols PCs with the customer's cPIN: a PC in the partner's Unassigned
 /// Devices moves in; one in another customer's dashboard is refused.
@@ -27,6 +30,12 @@ pub async fn enrol(
     Path(id): Path<String>,
     Json(form): Json<Enrolment>,
 ) -> ApiResult<Json<Vec<EnrolOutcome>>> {
+    if form.serials.len() > MAX_SERIALS {
+        return Err(ApiError::bad_request(format!(
+            "an enrolment takes at most {MAX_SERIALS} serial numbers, not {}",
+            form.serials.len()
+        )));
+    }
     let mut tx = state.db.write().await?;
     let customer = visible(&mut tx, &actor, &id).await?;
     enrolment::check_cpin(&customer, &form.cpin)?;
