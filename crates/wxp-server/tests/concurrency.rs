@@ -292,3 +292,50 @@ async fn live_updates_reach_a_page_whichever_process_it_is_connected_to() {
     .await
     .expect("the stream ends after sign-out on another process");
 }
+
+#[tokio::test]
+async fn clients_that_go_away_mid_request_leave_the_server_sound() {
+    let server = TestServer::start().await;
+    let alpine = demo_client(&server.base, "u-alpine-admin").await;
+    let (_, list) = get(&alpine, server.url("/api/v1/customers")).await;
+    let contoso = list.as_array().unwrap()[0]["customer"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    // Requests given up after a few hundred microseconds: most are cut off
+    // while their transaction is under way.
+    let impatient = (0..300u64).map(|i| {
+        let (alpine, server) = (&alpine, &server);
+        let contoso = contoso.clone();
+        async move {
+            let wait = std::time::Duration::from_micros(200 + (i * 37) % 3000);
+            let request = match i % 3 {
+                0 => alpine
+                    .put(server.url(&format!(
+                        "/api/v1/customers/{contoso}/settings/insights-collection"
+                    )))
+                    .json(&json!({ "enabled": i % 2 == 0 })),
+                1 => alpine.get(server.url("/api/v1/portfolio")),
+                _ => alpine
+                    .post(server.url("/api/v1/demo/session"))
+                    .json(&json!({ "user": "u-alpine-admin" })),
+            };
+            let _ = request.timeout(wait).send().await;
+        }
+    });
+    join_all(impatient).await;
+    // Every connection went back to the pool clean: what follows works.
+    for _ in 0..40 {
+        let (status, body) = get(&alpine, server.url("/api/v1/portfolio")).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        let (status, body) = put(
+            &alpine,
+            server.url(&format!(
+                "/api/v1/customers/{contoso}/settings/insights-collection"
+            )),
+            json!({ "enabled": true }),
+        )
+        .await;
+        assert_eq!(status, StatusCode::NO_CONTENT, "{body}");
+    }
+}

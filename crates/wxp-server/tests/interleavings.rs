@@ -241,7 +241,7 @@ async fn sequence(seed: u64) {
                         job.id.0
                     );
                     let expected = model.complete(job.id.0);
-                    let stored = store::job(&mut *world.db.pool().acquire().await.unwrap(), job.id)
+                    let stored = store::job(&mut world.db.pool().acquire().await.unwrap(), job.id)
                         .await
                         .unwrap()
                         .unwrap();
@@ -267,7 +267,7 @@ async fn sequence(seed: u64) {
         tx.commit().await.unwrap();
         assert_eq!(job.id, JobId(next));
         let expected = model.complete(next);
-        let stored = store::job(&mut *world.db.pool().acquire().await.unwrap(), job.id)
+        let stored = store::job(&mut world.db.pool().acquire().await.unwrap(), job.id)
             .await
             .unwrap()
             .unwrap();

@@ -55,10 +55,10 @@ fn is_email(email: &str) -> bool {
 }
 
 /// The key under which customer names are unique within a partner
-/// (case-insensitive; a server stores it in a unique index). Names are
-/// stored trimmed, so the key does not trim.
+/// (case-insensitive, and whatever spaces surround them; a server stores it
+/// in a unique index and looks a name up by it before it inserts one).
 pub fn name_key(name: &str) -> String {
-    name.to_lowercase()
+    name.trim().to_lowercase()
 }
 
 /// The key under which an e-mail address names one account: whatever its

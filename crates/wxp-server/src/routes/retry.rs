@@ -1,4 +1,5 @@
-//! A request whose transaction lost a race runs again.
+//! A request whose transaction lost a race runs again, and a request is
+//! never stopped half-way.
 //!
 //! On PostgreSQL every write transaction is SERIALIZABLE: when two
 //! concurrent requests would not give the same result as one after the
@@ -7,6 +8,8 @@
 //! request again, from a copy of its body, so that it reads the facts
 //! afresh; the client sees one answer. Handlers keep their plain
 //! transaction code, and no handler can forget to retry.
+//!
+//! Each attempt also runs to its end even when the client disconnects.
 
 use crate::error::{ApiError, RunAgain};
 use crate::store::retry::{backoff, ATTEMPTS};
@@ -35,7 +38,14 @@ pub async fn run_again(request: Request, next: Next) -> Response {
     let mut attempt = 1;
     loop {
         let request = Request::from_parts(parts.clone(), Body::from(body.clone()));
-        let response = next.clone().run(request).await;
+        // The handler runs in a task of its own: a client that goes away
+        // (a page navigating, a tab closing) drops this future, and must
+        // not stop a transaction half-way: it runs to its end, committed
+        // or rolled back, and its connection goes back to the pool clean.
+        let response = match tokio::spawn(next.clone().run(request)).await {
+            Ok(response) => response,
+            Err(_) => return ApiError::Internal("a handler panicked".to_owned()).into_response(),
+        };
         if response.extensions().get::<RunAgain>().is_none() || attempt >= ATTEMPTS {
             return response;
         }

@@ -62,6 +62,17 @@ impl Dialect {
         }
     }
 
+    /// What a connection runs when it goes back to the pool, if anything:
+    /// on PostgreSQL, ending any transaction left open (a warning when
+    /// there is none). SQLite's transactions live in the process, and sqlx
+    /// tracks them itself.
+    pub fn on_release(self) -> Option<&'static str> {
+        match self {
+            Dialect::Sqlite => None,
+            Dialect::Postgres => Some("ROLLBACK"),
+        }
+    }
+
     /// Starts a transaction that only reads: one snapshot throughout.
     pub fn begin_read(self) -> &'static str {
         match self {

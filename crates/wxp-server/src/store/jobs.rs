@@ -218,9 +218,15 @@ pub async fn start_queued(conn: &mut Conn) -> Result<Vec<PartnerId>, sqlx::Error
 /// Claims the oldest job that is due and not completed, for the
 /// transaction of `conn`: on PostgreSQL its row stays locked until that
 /// transaction ends, and the other processes skip it.
+///
+/// A partner's jobs run in the order they were submitted: a job is taken
+/// only when no older job of its partner is still to complete. Jobs of
+/// different partners never touch the same PCs, so they may run at once.
 pub async fn claim_due(conn: &mut Conn, now_ms: i64) -> Result<Option<JobId>, sqlx::Error> {
     let sql = format!(
-        "SELECT id FROM transfer_jobs WHERE state <> 'Completed' AND run_after <= $1 \
+        "SELECT id FROM transfer_jobs AS j WHERE state <> 'Completed' AND run_after <= $1 \
+         AND NOT EXISTS (SELECT 1 FROM transfer_jobs AS older WHERE older.partner_id = j.partner_id \
+                         AND older.state <> 'Completed' AND older.id < j.id) \
          ORDER BY id LIMIT 1{}",
         Dialect::of(conn).claim()
     );

@@ -102,6 +102,20 @@ impl Db {
                     Ok(())
                 })
             })
+            .after_release(move |conn, _| {
+                Box::pin(async move {
+                    // A connection goes back to the pool outside any
+                    // transaction, whatever happened to its last user: a
+                    // future dropped while PostgreSQL was answering BEGIN
+                    // leaves the server in a transaction that sqlx does not
+                    // know about (its guard only rolls back a transaction
+                    // it has counted), and the next BEGIN would fail.
+                    if let Some(reset) = dialect.on_release() {
+                        conn.execute(reset).await?;
+                    }
+                    Ok(true)
+                })
+            })
             .connect_with(options)
             .await
             .map_err(OpenError::Connect)?;
