@@ -22,7 +22,13 @@ pub struct UserId(pub String);
 /// Where a device is: a partner's holding tenant ("Unassigned Devices") or a
 /// customer's dashboard.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(tag = "kind", content = "id", rename_all = "snake_case")]
+// Clients send it (a transfer's source): a misspelt field is an error.
+#[serde(
+    tag = "kind",
+    content = "id",
+    rename_all = "snake_case",
+    deny_unknown_fields
+)]
 pub enum TenantId {
     /// The holding tenant of a partner.
     Holding(PartnerId),

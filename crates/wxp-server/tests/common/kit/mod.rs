@@ -3,8 +3,10 @@
 
 #![allow(dead_code)]
 
+pub mod batch;
 pub mod described;
 pub mod fixtures;
+pub mod json_paths;
 pub mod raw_http;
 pub mod sessions;
 pub mod tables;
