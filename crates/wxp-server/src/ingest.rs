@@ -70,6 +70,7 @@ pub async fn ingest(db: &Db, text: &str) -> Result<(IngestReport, Vec<PartnerId>
         added += n;
     }
     tx.commit().await?;
+    db.after_bulk_load().await?;
     let report = IngestReport {
         added,
         already_known: reading.rows.len() as u64 - added,

@@ -54,6 +54,7 @@ pub async fn start(config: Config) -> Result<Running, Box<dyn std::error::Error 
             seed::insert(&mut tx, Default::default()).await?;
         }
         tx.commit().await?;
+        db.after_bulk_load().await?;
     }
     let app = match &config.app_dir {
         Some(dir) => {

@@ -292,14 +292,6 @@ async fn kill_9_during_a_10_000_pc_transfer_then_it_completes_exactly_once_and_w
     eprintln!("large demo seeded after {:?}", started.elapsed());
 
     let stored = Stored::open(&url).await;
-    if stored.postgres {
-        // The server leaves the freshly seeded tables without planner
-        // statistics until autovacuum comes round (up to a minute): the
-        // job's query then takes a plan that needs ~20 s for 10,000 PCs
-        // instead of well under one. This test is about crashes, not
-        // that, so it gathers the statistics itself.
-        sqlx::query("ANALYZE").execute(&stored.pool).await.unwrap();
-    }
     let mut probe = Probe::open(&url).await;
     let initial = per_tenant(&mut stored.pool.acquire().await.unwrap()).await;
     assert_eq!(initial[HOLDING], 100_000);

@@ -110,6 +110,7 @@ pub async fn reset(
     let mut tx = state.db.write().await?;
     crate::seed::reset(&mut tx, config).await?;
     tx.commit().await?;
+    state.db.after_bulk_load().await?;
     state.live.tell_all(&Topic::ALL, &Audience::Everyone);
     Ok(StatusCode::NO_CONTENT)
 }

@@ -73,6 +73,17 @@ impl Dialect {
         }
     }
 
+    /// What runs after many rows arrived at once (the demo seed, an
+    /// ingest): PostgreSQL plans its queries from statistics that
+    /// autovacuum gathers only later, and without them it would walk a
+    /// 100,000-PC tenant row by row. SQLite plans from its indexes.
+    pub fn after_bulk_load(self) -> Option<&'static str> {
+        match self {
+            Dialect::Sqlite => None,
+            Dialect::Postgres => Some("ANALYZE"),
+        }
+    }
+
     /// Starts a transaction that only reads: one snapshot throughout.
     pub fn begin_read(self) -> &'static str {
         match self {

@@ -150,6 +150,15 @@ impl Db {
         self.pool.begin_with(self.dialect.begin_write()).await
     }
 
+    /// Refreshes the planner's statistics after many rows arrived at once
+    /// (see [`Dialect::after_bulk_load`]).
+    pub async fn after_bulk_load(&self) -> Result<(), sqlx::Error> {
+        if let Some(statement) = self.dialect.after_bulk_load() {
+            self.pool.execute(statement).await?;
+        }
+        Ok(())
+    }
+
     /// Closes every connection (at shutdown).
     pub async fn close(&self) {
         self.pool.close().await;
