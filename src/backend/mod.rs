@@ -1,24 +1,24 @@
 //! The one interface every page uses to reach the backend.
 //!
 //! [`MockBackend`] runs the domain engine in the browser (the default);
-//! [`HttpBackend`] speaks JSON to the portal's server. Pages get an
+//! [`ApiClient`] speaks the portal's API, to its server over [`Fetch`]. Pages get an
 //! `Arc<dyn Backend>` from context through [`use_backend`] and never know
 //! which one it is.
 //!
 //! The backend holds the identity: the server's session cookie over HTTP,
 //! the signed-in demo account in the mock. No operation names its user.
 
+mod client;
 mod demo;
 mod error;
 mod guard;
-mod http;
 mod live;
 mod mock;
 
+pub use client::{Answer, ApiClient, Fetch, Method, Transport};
 pub use demo::{demo_accounts, DemoBackend};
 pub use error::BackendError;
 pub use guard::{SessionEnded, SessionGuard};
-pub use http::HttpBackend;
 pub use live::{connect, use_live, Listener, LiveUpdates, Subscription};
 pub use mock::MockBackend;
 
@@ -150,7 +150,7 @@ pub fn from_page() -> (Arc<dyn Backend>, Option<Notice>) {
         .and_then(|m| m.get_attribute("content"))
         .filter(|base| !base.trim().is_empty());
     match api_base {
-        Some(base) => (Arc::new(HttpBackend::new(base)), None),
+        Some(base) => (Arc::new(ApiClient::new(Fetch::new(base))), None),
         None => {
             let (mock, notice) = MockBackend::open();
             (Arc::new(mock), notice)

@@ -1,20 +1,23 @@
-//! The HTTP backend: the portal server's JSON API (gloo-net), under the
-//! API base the server puts in the page (`/api/v1`).
+//! The API client: the backend's operations as requests to the portal's
+//! API (the same routes, JSON and errors whatever answers them), carried by
+//! a [`Transport`]. This is the one place that knows which route each
+//! operation uses.
 //!
-//! The identity is the server's HttpOnly session cookie: the page and the
-//! API share an origin, so every request carries it and the page never
-//! sees it. Error answers carry an [`ErrorBody`](wxp_core::api::ErrorBody),
-//! read by [`answer`]; live updates come from [`events`].
+//! Error answers carry an [`ErrorBody`](wxp_core::api::ErrorBody), read by
+//! [`answer`].
 
 mod answer;
 mod events;
+mod fetch;
+mod transport;
+
+pub use fetch::Fetch;
+pub use transport::{Answer, Method, Transport};
 
 use super::{Backend, BackendError, DemoBackend, Listener, Reply, Subscription};
-use gloo_net::http::{Request, RequestBuilder};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::sync::Arc;
-use web_sys::RequestCredentials;
 use wxp_core::api::{self, Located};
 use wxp_core::date::Date;
 use wxp_core::engine::{
@@ -25,64 +28,58 @@ use wxp_core::seed::DemoConfig;
 use wxp_core::transfer_file::Place;
 use wxp_core::{CustomerId, Device, SerialNumber, TenantId, UserId};
 
-/// A backend reached over HTTP.
-pub struct HttpBackend {
-    base: String,
+/// The backend, reached through its API.
+pub struct ApiClient {
+    transport: Box<dyn Transport>,
 }
 
-impl HttpBackend {
-    /// A backend at `base`, e.g. `/api/v1`.
-    pub fn new(base: impl Into<String>) -> HttpBackend {
-        HttpBackend {
-            base: base.into().trim_end_matches('/').to_owned(),
+impl ApiClient {
+    /// A client whose requests `transport` carries.
+    pub fn new(transport: impl Transport + 'static) -> ApiClient {
+        ApiClient {
+            transport: Box::new(transport),
         }
     }
 
-    fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.base)
-    }
-
-    /// A request to `path` with `body` as JSON (or none), with the session
-    /// cookie.
-    fn build<B: Serialize + ?Sized>(
+    /// The backend's answer to a request with `body` as JSON (or none).
+    fn request<B: Serialize + ?Sized>(
         &self,
-        method: fn(&str) -> RequestBuilder,
+        method: Method,
         path: &str,
         body: Option<&B>,
-    ) -> Result<Request, BackendError> {
-        let builder = method(&self.url(path)).credentials(RequestCredentials::SameOrigin);
-        match body {
-            Some(body) => builder.json(body),
-            None => builder.build(),
-        }
-        .map_err(|e| BackendError::Transport(e.to_string()))
+    ) -> Reply<Answer> {
+        let body = match body.map(serde_json::to_string).transpose() {
+            Ok(body) => body,
+            Err(e) => return super::ready(Err(BackendError::Transport(e.to_string()))),
+        };
+        self.transport.send(method, path, body)
     }
 
     /// `GET path`, answered with JSON.
     fn get<T: DeserializeOwned + 'static>(&self, path: &str) -> Reply<T> {
-        self.send(Request::get, path, NONE)
+        self.send(Method::Get, path, NONE)
     }
 
     /// A request answered with JSON.
     fn send<B: Serialize + ?Sized, T: DeserializeOwned + 'static>(
         &self,
-        method: fn(&str) -> RequestBuilder,
+        method: Method,
         path: &str,
         body: Option<&B>,
     ) -> Reply<T> {
-        let request = self.build(method, path, body);
-        Box::pin(async move { answer::json(request?.send().await).await })
+        let answer = self.request(method, path, body);
+        Box::pin(async move { answer::json(answer.await?) })
     }
 
     /// A request answered `204 No Content`.
     fn command<B: Serialize + ?Sized>(
         &self,
-        method: fn(&str) -> RequestBuilder,
+        method: Method,
         path: &str,
         body: Option<&B>,
     ) -> Reply<()> {
-        let request = self.build(method, path, body);
-        Box::pin(async move { answer::empty(request?.send().await).await })
+        let answer = self.request(method, path, body);
+        Box::pin(async move { answer::empty(answer.await?) })
     }
 }
 
@@ -108,25 +105,25 @@ fn signed_out_as_none<T: 'static>(reply: Reply<T>) -> Reply<Option<T>> {
     })
 }
 
-impl Backend for HttpBackend {
+impl Backend for ApiClient {
     fn session(&self) -> Reply<Option<Session>> {
         signed_out_as_none(self.get("/session"))
     }
 
     fn supports_passwords(&self) -> bool {
-        true
+        self.transport.supports_passwords()
     }
 
     fn sign_in(&self, email: String, password: String) -> Reply<Session> {
         self.send(
-            Request::post,
+            Method::Post,
             "/session",
             Some(&api::SignIn { email, password }),
         )
     }
 
     fn sign_out(&self) -> Reply<()> {
-        let reply = self.command(Request::delete, "/session", NONE);
+        let reply = self.command(Method::Delete, "/session", NONE);
         Box::pin(async move {
             match reply.await {
                 // Already ended (expired, or the demo data was reset).
@@ -137,13 +134,14 @@ impl Backend for HttpBackend {
     }
 
     fn demo(&self) -> Option<&dyn DemoBackend> {
-        // Whether the server runs the demo shows in its answer to
-        // `DemoBackend::accounts`.
+        // Whether the backend runs the demo shows in its answer to
+        // `DemoBackend::accounts` (a server outside demo mode has no demo
+        // routes).
         Some(self)
     }
 
     fn subscribe(&self, listener: Listener) -> Subscription {
-        events::subscribe(&self.url("/events"), listener)
+        self.transport.subscribe(listener)
     }
 
     fn customers(&self) -> Reply<Vec<CustomerSummary>> {
@@ -165,7 +163,7 @@ impl Backend for HttpBackend {
 
     fn set_insights_collection(&self, customer: CustomerId, enabled: bool) -> Reply<()> {
         self.command(
-            Request::put,
+            Method::Put,
             &format!("/customers/{customer}/settings/insights-collection"),
             Some(&api::Switch { enabled }),
         )
@@ -173,12 +171,12 @@ impl Backend for HttpBackend {
 
     fn locate(&self, serials: Vec<SerialNumber>) -> Reply<Vec<(SerialNumber, Place)>> {
         let groups: Reply<Vec<Located>> =
-            self.send(Request::post, "/devices/locate", Some(&serials));
+            self.send(Method::Post, "/devices/locate", Some(&serials));
         Box::pin(async move { groups.await.map(Located::pairs) })
     }
 
     fn submit_transfer(&self, request: TransferRequest) -> Reply<JobId> {
-        self.send(Request::post, "/transfers", Some(&request))
+        self.send(Method::Post, "/transfers", Some(&request))
     }
 
     fn transfers(&self) -> Reply<Vec<TransferJob>> {
@@ -194,11 +192,11 @@ impl Backend for HttpBackend {
     }
 
     fn mark_read(&self, job: JobId) -> Reply<()> {
-        self.command(Request::post, &format!("/notifications/{job}/read"), NONE)
+        self.command(Method::Post, &format!("/notifications/{job}/read"), NONE)
     }
 
     fn create_customer(&self, new: NewCustomer) -> Reply<CustomerId> {
-        self.send(Request::post, "/customers", Some(&new))
+        self.send(Method::Post, "/customers", Some(&new))
     }
 
     fn enrol(
@@ -208,7 +206,7 @@ impl Backend for HttpBackend {
         serials: Vec<String>,
     ) -> Reply<Vec<EnrolOutcome>> {
         self.send(
-            Request::post,
+            Method::Post,
             &format!("/customers/{customer}/enrolments"),
             Some(&api::Enrolment { cpin, serials }),
         )
@@ -216,7 +214,7 @@ impl Backend for HttpBackend {
 
     fn set_self_service_alerts(&self, customer: CustomerId, enabled: bool) -> Reply<()> {
         self.command(
-            Request::put,
+            Method::Put,
             &format!("/customers/{customer}/settings/self-service-alerts"),
             Some(&api::Switch { enabled }),
         )
@@ -228,7 +226,7 @@ impl Backend for HttpBackend {
 
     fn simulate_alert(&self, serial: String, kind: AlertKind) -> Reply<AlertId> {
         self.send(
-            Request::post,
+            Method::Post,
             "/alerts",
             Some(&api::SimulateAlert { serial, kind }),
         )
@@ -236,7 +234,7 @@ impl Backend for HttpBackend {
 
     fn request_repair(&self, alert: AlertId) -> Reply<Repair> {
         self.send(
-            Request::post,
+            Method::Post,
             &format!("/alerts/{alert}/repair-request"),
             NONE,
         )
@@ -248,14 +246,14 @@ impl Backend for HttpBackend {
 
     fn schedule_repair(&self, alert: AlertId, on: Date) -> Reply<()> {
         self.command(
-            Request::post,
+            Method::Post,
             &format!("/repair-requests/{alert}/schedule"),
             Some(&api::ScheduleRepair { on }),
         )
     }
 
     fn open_case(&self, case: NewCase) -> Reply<u64> {
-        self.send(Request::post, "/support-cases", Some(&case))
+        self.send(Method::Post, "/support-cases", Some(&case))
     }
 
     fn cases(&self) -> Reply<Vec<SupportCase>> {
@@ -263,7 +261,7 @@ impl Backend for HttpBackend {
     }
 }
 
-impl DemoBackend for HttpBackend {
+impl DemoBackend for ApiClient {
     fn accounts(&self) -> Reply<Option<Vec<Account>>> {
         let reply: Reply<Vec<Account>> = self.get("/demo/accounts");
         Box::pin(async move {
@@ -278,7 +276,7 @@ impl DemoBackend for HttpBackend {
 
     fn sign_in_demo(&self, user: UserId) -> Reply<Session> {
         self.send(
-            Request::post,
+            Method::Post,
             "/demo/session",
             Some(&api::DemoSignIn { user }),
         )
@@ -289,11 +287,11 @@ impl DemoBackend for HttpBackend {
     }
 
     fn reset_demo(&self, config: DemoConfig) -> Reply<()> {
-        self.command(Request::post, "/demo/reset", Some(&config))
+        self.command(Method::Post, "/demo/reset", Some(&config))
     }
 
     fn keeps_data_in_browser(&self) -> bool {
-        false
+        self.transport.keeps_data_in_browser()
     }
 }
 
@@ -304,9 +302,7 @@ mod tests {
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
     #[test]
-    fn paths_are_built_from_the_base() {
-        let b = HttpBackend::new("/api/v1/");
-        assert_eq!(b.url("/session"), "/api/v1/session");
+    fn tenants_have_their_paths() {
         let t = TenantId::Customer(CustomerId::from_bits(1));
         assert_eq!(tenant_path(&t), "/customers/CUS-00000001/devices");
         let t = TenantId::Holding(wxp_core::PartnerId("PRT-ALPINE".into()));

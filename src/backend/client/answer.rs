@@ -1,36 +1,29 @@
-//! The server's answers: JSON on success, nothing on `204 No Content`, an
+//! The backend's answers: JSON on success, nothing on `204 No Content`, an
 //! [`ErrorBody`] on every error.
 
+use super::transport::Answer;
 use crate::backend::BackendError;
-use gloo_net::http::Response;
 use serde::de::DeserializeOwned;
 use wxp_core::api::ErrorBody;
 
 /// The JSON of a successful answer.
-pub(super) async fn json<T: DeserializeOwned>(
-    response: Result<Response, gloo_net::Error>,
-) -> Result<T, BackendError> {
-    let response = success(response).await?;
-    response
-        .json()
-        .await
-        .map_err(|e| BackendError::Unreadable(e.to_string()))
+pub(super) fn json<T: DeserializeOwned>(answer: Answer) -> Result<T, BackendError> {
+    let body = success(answer)?;
+    serde_json::from_str(&body).map_err(|e| BackendError::Unreadable(e.to_string()))
 }
 
 /// A successful answer without a body (`204`).
-pub(super) async fn empty(response: Result<Response, gloo_net::Error>) -> Result<(), BackendError> {
-    success(response).await.map(drop)
+pub(super) fn empty(answer: Answer) -> Result<(), BackendError> {
+    success(answer).map(drop)
 }
 
-/// The response if its status is a success, else what went wrong.
-async fn success(response: Result<Response, gloo_net::Error>) -> Result<Response, BackendError> {
-    let response = response.map_err(|e| BackendError::Transport(e.to_string()))?;
-    if response.ok() {
-        return Ok(response);
+/// The body if the status is a success, else what went wrong.
+fn success(answer: Answer) -> Result<String, BackendError> {
+    if (200..300).contains(&answer.status) {
+        Ok(answer.body)
+    } else {
+        Err(error(answer.status, &answer.body))
     }
-    let status = response.status();
-    let text = response.text().await.unwrap_or_default();
-    Err(error(status, &text))
 }
 
 /// An error answer: its [`ErrorBody`], or its status and text when it has
