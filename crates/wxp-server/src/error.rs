@@ -49,60 +49,50 @@ impl ApiError {
         }
     }
 
-    fn status(&self) -> StatusCode {
+    /// The refusal this error is, when the domain's mapping answers it
+    /// (`wxp_core::api`): the same status and words as the in-browser
+    /// backend's.
+    fn reason(&self) -> Option<ErrorReason> {
         match self {
-            ApiError::Domain(ErrorReason::Access(access)) => match access {
-                AccessError::UnknownUser(_) => StatusCode::UNAUTHORIZED,
-                AccessError::PartnersOnly | AccessError::SetupIncomplete(_) => {
-                    StatusCode::FORBIDDEN
-                }
-                AccessError::CustomerNotAvailable(_)
-                | AccessError::NoSuchTransfer(_)
-                | AccessError::NoSuchHoldingTenant(_) => StatusCode::NOT_FOUND,
-            },
-            ApiError::Domain(ErrorReason::Alert(AlertError::NoSuchAlert(_)))
-            | ApiError::Domain(ErrorReason::Alert(AlertError::DeviceNotFound(_))) => {
-                StatusCode::NOT_FOUND
-            }
-            ApiError::Domain(_) => StatusCode::UNPROCESSABLE_ENTITY,
-            ApiError::SignedOut | ApiError::WrongCredentials => StatusCode::UNAUTHORIZED,
-            ApiError::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::Domain(reason) => Some(reason.clone()),
+            ApiError::SignedOut => Some(ErrorReason::SignedOut),
+            ApiError::WrongCredentials => Some(ErrorReason::WrongCredentials),
+            ApiError::TooManyAttempts { retry_after } => Some(ErrorReason::TooManyAttempts {
+                retry_after: *retry_after,
+            }),
+            ApiError::BadRequest { .. }
+            | ApiError::NotFound(_)
+            | ApiError::Database(_)
+            | ApiError::Internal(_) => None,
+        }
+    }
+
+    fn status(&self) -> StatusCode {
+        if let Some(reason) = self.reason() {
+            return StatusCode::from_u16(reason.status())
+                .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        }
+        match self {
             ApiError::BadRequest { status, .. } => *status,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::Database(e) if busy(e) => StatusCode::SERVICE_UNAVAILABLE,
-            ApiError::Database(_) | ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            _ => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 
     fn body(&self) -> ErrorBody {
-        let (message, reason) = match self {
-            ApiError::Domain(reason) => (domain_message(reason), reason.clone()),
-            ApiError::SignedOut => (
-                "nobody is signed in, or the session has ended; sign in again".to_owned(),
-                ErrorReason::SignedOut,
-            ),
-            ApiError::WrongCredentials => (
-                "the e-mail address or password is wrong".to_owned(),
-                ErrorReason::WrongCredentials,
-            ),
-            ApiError::TooManyAttempts { retry_after } => (
-                format!("too many failed sign-ins for this address; try again in {retry_after} s"),
-                ErrorReason::TooManyAttempts {
-                    retry_after: *retry_after,
-                },
-            ),
-            ApiError::BadRequest { message, .. } => (message.clone(), ErrorReason::BadRequest),
-            ApiError::NotFound(what) => (what.clone(), ErrorReason::NotFound),
-            ApiError::Database(e) if busy(e) => (
-                "the server is busy; nothing was changed, try again".to_owned(),
-                ErrorReason::Server,
-            ),
-            ApiError::Database(_) | ApiError::Internal(_) => (
-                "the server failed; nothing was changed".to_owned(),
-                ErrorReason::Server,
-            ),
-        };
-        ErrorBody { message, reason }
+        if let Some(reason) = self.reason() {
+            return ErrorBody::from(reason);
+        }
+        match self {
+            ApiError::BadRequest { message, .. } => ErrorBody::bad_request(message.clone()),
+            ApiError::NotFound(what) => ErrorBody::not_found(what.clone()),
+            ApiError::Database(e) if busy(e) => ErrorBody {
+                message: "the server is busy; nothing was changed, try again".to_owned(),
+                reason: ErrorReason::Server,
+            },
+            _ => ErrorBody::from(ErrorReason::Server),
+        }
     }
 }
 
@@ -116,17 +106,6 @@ fn busy(e: &sqlx::Error) -> bool {
 /// nothing: the router runs it again (`routes::retry`).
 #[derive(Debug, Clone, Copy)]
 pub struct RunAgain;
-
-fn domain_message(reason: &ErrorReason) -> String {
-    match reason {
-        ErrorReason::Access(e) => e.to_string(),
-        ErrorReason::Submit(e) => e.to_string(),
-        ErrorReason::Dashboard(e) => e.to_string(),
-        ErrorReason::Alert(e) => e.to_string(),
-        ErrorReason::Case(e) => e.to_string(),
-        other => format!("{other:?}"),
-    }
-}
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
@@ -154,31 +133,23 @@ impl From<sqlx::Error> for ApiError {
     }
 }
 
-impl From<AccessError> for ApiError {
-    fn from(e: AccessError) -> Self {
-        ApiError::Domain(ErrorReason::Access(e))
-    }
-}
-
 /// Each refusal keeps its own reason, but one that is about access answers
-/// as every access refusal does (the same 404 whatever the operation).
+/// as every access refusal does (`wxp_core::api::ErrorReason`'s `From`).
 macro_rules! domain_error {
-    ($($error:ident => $variant:ident),* $(,)?) => {$(
+    ($($error:ident),* $(,)?) => {$(
         impl From<$error> for ApiError {
             fn from(e: $error) -> Self {
-                match e {
-                    $error::Access(access) => access.into(),
-                    other => ApiError::Domain(ErrorReason::$variant(other)),
-                }
+                ApiError::Domain(e.into())
             }
         }
     )*};
 }
 domain_error!(
-    SubmitError => Submit,
-    DashboardError => Dashboard,
-    AlertError => Alert,
-    CaseError => Case,
+    AccessError,
+    SubmitError,
+    DashboardError,
+    AlertError,
+    CaseError
 );
 
 #[cfg(test)]

@@ -8,16 +8,27 @@
 //! `DemoConfig`) refuses unknown fields: a misspelt field is an error, not
 //! silently ignored.
 
+mod error;
+
+pub use error::{status, ErrorBody, ErrorReason};
+
 use crate::date::Date;
-use crate::engine::{AlertError, AlertKind, CaseError, DashboardError, SubmitError};
+use crate::engine::AlertKind;
 use crate::serial::SerialNumber;
 use crate::transfer_file::Place;
-use crate::AccessError;
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
 /// The API's path prefix, below the server's origin.
 pub const API_BASE: &str = "/api/v1";
+
+/// Most items one request names: the rows of a transfer, the serial
+/// numbers of an enrolment, a support case or a locate call (a whole
+/// transfer file's worth). More is a malformed request (400).
+pub const MAX_ITEMS: usize = 200_000;
+
+/// The largest request body, in bytes: a 200,000-row transfer, with room
+/// to spare. More is refused whole (413).
+pub const MAX_BODY: usize = 32 * 1024 * 1024;
 
 /// The session cookie's name.
 pub const SESSION_COOKIE: &str = "wxp_session";
@@ -145,54 +156,6 @@ impl Topic {
         Topic::Alerts,
         Topic::Cases,
     ];
-}
-
-/// The body of every error the API answers: what went wrong, in English,
-/// and the machine-readable reason.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ErrorBody {
-    /// What went wrong, for a person reading the response.
-    pub message: String,
-    /// Why, for the client to word it in the user's language.
-    pub reason: ErrorReason,
-}
-
-/// Why the API refused a request.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", content = "detail", rename_all = "snake_case")]
-pub enum ErrorReason {
-    /// The domain refused: the user may not see or do this (403/404).
-    Access(AccessError),
-    /// A transfer was refused before it was queued (422).
-    Submit(SubmitError),
-    /// A dashboard change was refused (422).
-    Dashboard(DashboardError),
-    /// An alert operation was refused (422).
-    Alert(AlertError),
-    /// A support case was refused (422).
-    Case(CaseError),
-    /// Nobody is signed in, or the session ended (401).
-    SignedOut,
-    /// The e-mail address or password is wrong (401).
-    WrongCredentials,
-    /// Too many failed sign-ins; try again after this many seconds (429).
-    TooManyAttempts {
-        /// Seconds to wait.
-        retry_after: u64,
-    },
-    /// The request itself is malformed: bad JSON, wrong types, unknown
-    /// fields, a bad path parameter (400, 413, 415, 422).
-    BadRequest,
-    /// No such route or resource (404).
-    NotFound,
-    /// The server is in trouble; nothing was changed (500, 503).
-    Server,
-}
-
-impl fmt::Display for ErrorBody {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
-    }
 }
 
 #[cfg(test)]
