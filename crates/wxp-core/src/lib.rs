@@ -23,6 +23,8 @@
 //! - [`export`]: CSV output that is safe to open in Excel.
 //! - [`api`]: the JSON the page and the server exchange, beside the domain
 //!   types that travel as they are.
+//! - [`local_api`]: the in-browser backend's API: the server's routes,
+//!   answered by the engine, for a web worker to serve the page.
 #![deny(missing_docs)]
 
 pub mod api;
@@ -35,6 +37,7 @@ pub mod fast_hash;
 pub mod format;
 pub mod ids;
 pub mod ingest;
+pub mod local_api;
 pub mod model;
 pub mod rng;
 pub mod rules;

@@ -261,6 +261,11 @@ impl Engine {
         AlertId(self.alerts.iter().map(|a| a.id.0).max().unwrap_or(0) + 1)
     }
 
+    /// An alert, whoever sees it: for telling who should hear of it.
+    pub fn alert(&self, alert: AlertId) -> Option<&Alert> {
+        self.alerts.iter().find(|a| a.id == alert)
+    }
+
     /// The alerts the user can see, newest first.
     pub fn alerts(&self, user: &UserId) -> Result<Vec<Alert>, AccessError> {
         let acting = self.user(user)?;

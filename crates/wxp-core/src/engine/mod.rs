@@ -355,6 +355,12 @@ impl Engine {
             .collect()
     }
 
+    /// The account `user`, if this world has it (a session may outlive its
+    /// account: the demo data was reset or replaced).
+    pub fn find_user(&self, user: &UserId) -> Option<&User> {
+        self.user(user).ok()
+    }
+
     /// Who `user` is and what they work on.
     pub fn session(&self, user: &UserId) -> Result<Session, AccessError> {
         let user = self.user(user)?;

@@ -280,6 +280,11 @@ impl Engine {
             .ok_or(AccessError::NoSuchTransfer(job))
     }
 
+    /// A job, whoever's it is: for a runner, which acts as nobody.
+    pub fn job(&self, job: JobId) -> Option<&TransferJob> {
+        self.jobs.iter().find(|j| j.id == job)
+    }
+
     /// Jobs not yet completed, for a runner to drive (after a reload too).
     pub fn pending_transfers(&self) -> Vec<(JobId, JobState)> {
         self.jobs
