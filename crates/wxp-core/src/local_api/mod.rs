@@ -22,8 +22,9 @@
 //!   the server; its topics are told like a request's.
 //! - [`LocalApi::raise_alert_over_time`] every alert interval, as the
 //!   server raises HP's analytics alerts.
-//! - [`LocalApi::export`] after each change (the engine's persisted form,
-//!   [`crate::store`]), and [`LocalApi::signed_in`] for the identity; the
+//! - [`LocalApi::export`] whenever [`LocalApi::revision`] moved on (the
+//!   engine's persisted form, [`crate::store`]), and
+//!   [`LocalApi::signed_in`] for the identity; the
 //!   next start passes both back ([`LocalApi::open`],
 //!   [`LocalApi::set_signed_in`]).
 //!
@@ -103,6 +104,8 @@ pub struct LocalApi {
     identity: Identity,
     jobs: Jobs,
     clock: Clock,
+    /// Moves on with every change to the stored form.
+    revision: u64,
 }
 
 impl std::fmt::Debug for LocalApi {
@@ -123,6 +126,7 @@ impl LocalApi {
             identity: Identity::default(),
             jobs: Jobs::default(),
             clock: Box::new(clock),
+            revision: 0,
         }
     }
 
@@ -174,6 +178,7 @@ impl LocalApi {
             engine: &mut self.engine,
             identity: &mut self.identity,
             jobs: &mut self.jobs,
+            replaced: false,
             changes: &mut changes,
             now: Timestamp(now_ms.div_euclid(1000)),
             now_ms,
@@ -182,7 +187,10 @@ impl LocalApi {
             raw_params,
             body,
         };
+        let logged = call.engine.events().len();
         let answer = handlers::answer(route, &mut call);
+        let replaced = call.replaced;
+        self.moved_on(logged, replaced);
         let session_changed = self.identity != identity_before;
         let mut response = match answer {
             Ok(Reply::Json(json)) => LocalResponse::ok(json),
@@ -205,7 +213,9 @@ impl LocalApi {
     pub fn run_due_jobs(&mut self) -> Vec<Topic> {
         let now_ms = (self.clock)();
         let mut changes = Changes::default();
+        let logged = self.engine.events().len();
         self.jobs.run_due(&mut self.engine, now_ms, &mut changes);
+        self.moved_on(logged, false);
         self.heard(&changes)
     }
 
@@ -228,7 +238,10 @@ impl LocalApi {
     pub fn raise_alert_over_time(&mut self) -> Vec<Topic> {
         let now = Timestamp((self.clock)().div_euclid(1000));
         let mut changes = Changes::default();
-        if let Some(alert) = self.engine.raise_scheduled_alert(now) {
+        let logged = self.engine.events().len();
+        let raised = self.engine.raise_scheduled_alert(now);
+        self.moved_on(logged, false);
+        if let Some(alert) = raised {
             if let Some(alert) = self.engine.alert(alert) {
                 changes.tell(Topic::Alerts, changes::Audience::of_alert(alert));
             }
@@ -249,7 +262,18 @@ impl LocalApi {
     pub fn import(&mut self, stored: &str) -> Result<Vec<Topic>, RestoreError> {
         self.engine = store::restore(stored)?;
         self.jobs.forget();
+        self.moved_on(0, true);
         Ok(Topic::ALL.to_vec())
+    }
+
+    /// Moves on whenever the state's stored form ([`LocalApi::export`])
+    /// does: a request that changed something, a job that moved, an alert
+    /// raised, a reset or an import. A worker stores the state when it
+    /// differs from the revision it last stored: the topics of an answer
+    /// are the signed-in account's, and may be empty when another
+    /// organisation's data changed.
+    pub fn revision(&self) -> u64 {
+        self.revision
     }
 
     /// The signed-in account, to store beside the state.
@@ -277,6 +301,14 @@ impl LocalApi {
     /// The server's routes this API answers with 404, each with why.
     pub fn server_only_routes() -> Vec<(String, ServerOnly)> {
         routes::server_only()
+    }
+
+    /// Moves the revision on if the log grew (or was replaced) since it
+    /// held `logged` events.
+    fn moved_on(&mut self, logged: usize, replaced: bool) {
+        if replaced || self.engine.events().len() != logged {
+            self.revision += 1;
+        }
     }
 
     /// The topics of `changes` the signed-in account hears of.

@@ -158,6 +158,7 @@ fn the_servers_only_routes_are_404_saying_why() {
 fn bad_input_is_refused_as_the_server_refuses_it_and_changes_nothing() {
     let (mut api, _) = signed_in("u-alpine-admin");
     let before = api.export();
+    let revision = api.revision();
     let cases: [(&[u8], u16); 5] = [
         (b"{\"name\": \"A", 400),
         (b"not json", 400),
@@ -189,6 +190,7 @@ fn bad_input_is_refused_as_the_server_refuses_it_and_changes_nothing() {
     let r = call(&mut api, "GET", "/customers/CUS-%00", Value::Null);
     assert_eq!(r.status, 400);
     assert_eq!(api.export(), before);
+    assert_eq!(api.revision(), revision);
 }
 
 #[test]
@@ -289,7 +291,11 @@ fn transfers_run_when_due_and_a_repeat_answers_the_first_job() {
     assert!(again.changed.is_empty(), "a repeat changes nothing");
 
     assert_eq!(api.next_job_due(), Some(NOW_MS / 1000 * 1000));
-    assert_eq!(api.run_due_jobs(), [Topic::Transfers]);
+    let submitted = api.revision();
+    api.set_signed_in(None);
+    assert!(api.run_due_jobs().is_empty(), "nobody signed in hears");
+    assert_eq!(api.revision(), submitted + 1, "yet the job moved");
+    api.set_signed_in(Some(alpine.clone()));
     assert_eq!(api.job_state(JobId(1)), Some(JobState::Running));
     assert_eq!(api.next_job_due(), Some(NOW_MS + 300));
     assert!(api.run_due_jobs().is_empty(), "not due yet");
@@ -358,6 +364,15 @@ fn the_demo_routes_always_work_and_a_reset_signs_out() {
     assert_eq!(reset.status, 204);
     assert!(reset.session_changed);
     assert_eq!(reset.changed, Topic::ALL);
+    let after_reset = api.revision();
+    let again = call(
+        &mut api,
+        "POST",
+        "/demo/reset",
+        json!({ "seed": 7, "size": "Standard" }),
+    );
+    assert_eq!(again.status, 204);
+    assert_eq!(api.revision(), after_reset + 1, "a reset is a change");
     assert_eq!(api.signed_in(), None);
     assert_eq!(api.engine().config().seed, 7);
 }

@@ -39,6 +39,7 @@ pub(super) fn reset(call: &mut Call) -> Answer {
     let config: DemoConfig = call.json()?;
     *call.engine = Engine::new(config);
     call.jobs.forget();
+    call.replaced = true;
     call.identity.sign_out();
     call.changes.tell_all(&Topic::ALL, &Audience::Everyone);
     Ok(Reply::NoContent)

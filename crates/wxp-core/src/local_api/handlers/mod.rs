@@ -27,6 +27,8 @@ pub(super) struct Call<'a> {
     pub engine: &'a mut Engine,
     pub identity: &'a mut Identity,
     pub jobs: &'a mut Jobs,
+    /// Set when the request replaced the whole state (a reset).
+    pub replaced: bool,
     pub changes: &'a mut Changes,
     /// Now, in seconds, as the domain counts.
     pub now: Timestamp,
