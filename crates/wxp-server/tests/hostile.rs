@@ -1254,6 +1254,8 @@ async fn path_traversal_never_serves_a_file_outside_the_app() {
     std::fs::write(app.join("assets/app.js"), "console.log('APP-ASSET');").unwrap();
     std::fs::write(site.join("secret.txt"), "TOP-SECRET-OUTSIDE").unwrap();
     std::fs::write(site.join("app-private/secret.txt"), "TOP-SECRET-SIBLING").unwrap();
+    // Without an extension, a path the app would answer with its page.
+    std::fs::write(site.join("SECRET"), "TOP-SECRET-NO-EXTENSION").unwrap();
     let server = TestServer::with(|c| c.app_dir = Some(app.clone())).await;
     let get = |target: String| {
         let base = server.base.clone();
@@ -1286,6 +1288,10 @@ async fn path_traversal_never_serves_a_file_outside_the_app() {
         "/..\\secret.txt",
         "/....//secret.txt",
         "/..;/secret.txt",
+        "/../SECRET",
+        "/..%2fSECRET",
+        "/%2e%2e/SECRET",
+        "/assets/%2e%2e%2f%2e%2e%2fSECRET",
         "/../app-private/secret.txt",
         "/..%2fapp-private%2fsecret.txt",
         "/%2e%2e%2fapp-private%2fsecret.txt",
