@@ -122,11 +122,9 @@ pub fn router(dir: &Path) -> std::io::Result<Router> {
 fn page(dir: &Path, uri: &Uri) -> Response {
     let last = uri.path().rsplit('/').next().unwrap_or_default();
     if last.contains('.') && last != "index.html" {
-        return (
-            StatusCode::NOT_FOUND,
-            format!("There is no file {}.", uri.path()),
-        )
-            .into_response();
+        let missing =
+            wxp_core::api::ErrorBody::not_found(format!("there is no file {}", uri.path()));
+        return (StatusCode::NOT_FOUND, axum::Json(missing)).into_response();
     }
     match index_html(dir) {
         Ok(index) => {

@@ -158,6 +158,11 @@ impl ErrorBody {
     pub fn no_such_route(path: &str) -> ErrorBody {
         ErrorBody::not_found(format!("there is no API route {path}"))
     }
+
+    /// The API's answer (405) to a method a route does not take.
+    pub fn method_not_allowed(method: &str, path: &str) -> ErrorBody {
+        ErrorBody::bad_request(format!("the API route {path} does not take {method}"))
+    }
 }
 
 impl From<ErrorReason> for ErrorBody {

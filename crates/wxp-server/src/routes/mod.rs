@@ -94,7 +94,18 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
 }
 
 async fn no_such_route(uri: Uri) -> ApiError {
-    ApiError::NotFound(format!("there is no API route {}", uri.path()))
+    ApiError::NotFound(wxp_core::api::ErrorBody::no_such_route(uri.path()).message)
+}
+
+/// A method a route does not take: a JSON 405, as every other refusal.
+async fn method_not_allowed(
+    method: axum::http::Method,
+    axum::extract::OriginalUri(uri): axum::extract::OriginalUri,
+) -> ApiError {
+    ApiError::BadRequest {
+        status: StatusCode::METHOD_NOT_ALLOWED,
+        message: wxp_core::api::ErrorBody::method_not_allowed(method.as_str(), uri.path()).message,
+    }
 }
 
 /// One line per request, for the operator: method, path (without its
@@ -123,6 +134,7 @@ pub fn router(state: AppState, app: Option<Router>) -> Router {
     let description = serde_json::to_value(&description).expect("the description serialises");
     let api = api
         .fallback(no_such_route)
+        .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .layer(axum::middleware::from_fn(retry::run_again))
         .with_state(state);
