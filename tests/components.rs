@@ -19,8 +19,8 @@ use wxp_core::seed::{DemoConfig, DemoSize};
 use wxp_core::transfer_file::Place;
 use wxp_core::{CustomerId, Device, Engine, PartnerId, SerialNumber, TenantId, UserId};
 use wxp_portal::backend::{
-    Backend, BackendError, BackendHandle, DemoBackend, Listener, LiveUpdates, MockBackend, Reply,
-    StartupNotice, Subscription,
+    ApiClient, Backend, BackendError, BackendHandle, DemoBackend, InBrowser, Listener, LiveUpdates,
+    Reply, StartupNotice, Subscription,
 };
 use wxp_portal::components::bar_chart::{Bar, BarChart};
 use wxp_portal::components::device_table::DeviceTable;
@@ -295,9 +295,9 @@ async fn until(what: &str, done: impl Fn() -> bool) {
 }
 
 /// A mock over the standard demo data, with nobody remembered as signed in.
-fn fresh_mock() -> MockBackend {
+fn fresh_mock() -> ApiClient {
     storage().remove_item(SESSION_KEY).unwrap();
-    MockBackend::with_engine(Engine::new(DemoConfig::default()))
+    ApiClient::new(InBrowser::with_engine(Engine::new(DemoConfig::default())))
 }
 
 #[wasm_bindgen_test]
@@ -329,7 +329,7 @@ async fn the_mock_holds_the_signed_in_demo_account_across_reloads() {
     );
 
     // A reload (a new mock over the stored state) keeps the user signed in.
-    let reloaded = MockBackend::with_engine(Engine::new(DemoConfig::default()));
+    let reloaded = ApiClient::new(InBrowser::with_engine(Engine::new(DemoConfig::default())));
     let again = reloaded.session().await.unwrap().expect("still signed in");
     assert_eq!(again.user.id.0, ALPINE_ADMIN);
 
@@ -340,14 +340,14 @@ async fn the_mock_holds_the_signed_in_demo_account_across_reloads() {
         Err(BackendError::SignedOut)
     );
     assert_eq!(storage().get_item(SESSION_KEY).unwrap(), None);
-    let reloaded = MockBackend::with_engine(Engine::new(DemoConfig::default()));
+    let reloaded = ApiClient::new(InBrowser::with_engine(Engine::new(DemoConfig::default())));
     assert_eq!(reloaded.session().await, Ok(None));
 }
 
 #[wasm_bindgen_test]
 async fn a_demo_account_the_data_no_longer_has_is_an_error_not_a_session() {
     storage().set_item(SESSION_KEY, "u-ghost").unwrap();
-    let mock = MockBackend::with_engine(Engine::new(DemoConfig::default()));
+    let mock = ApiClient::new(InBrowser::with_engine(Engine::new(DemoConfig::default())));
     assert!(matches!(
         mock.session().await,
         Err(BackendError::Access(wxp_core::AccessError::UnknownUser(_)))

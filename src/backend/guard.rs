@@ -133,11 +133,11 @@ impl Backend for SessionGuard {
     }
 }
 
-// The mock backend runs in a browser only.
+// The in-browser backend runs in a browser only.
 #[cfg(all(test, target_arch = "wasm32"))]
 mod tests {
     use super::*;
-    use crate::backend::MockBackend;
+    use crate::backend::{ApiClient, InBrowser};
     use std::sync::atomic::{AtomicUsize, Ordering};
     use wasm_bindgen_test::wasm_bindgen_test;
     use wxp_core::seed::DemoConfig;
@@ -145,7 +145,7 @@ mod tests {
 
     #[wasm_bindgen_test]
     async fn a_signed_out_answer_ends_the_session_once_per_answer() {
-        let mock = MockBackend::with_engine(Engine::new(DemoConfig::default()));
+        let mock = ApiClient::new(InBrowser::with_engine(Engine::new(DemoConfig::default())));
         mock.sign_out().await.unwrap();
         let ended = Arc::new(AtomicUsize::new(0));
         let count = ended.clone();

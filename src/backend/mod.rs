@@ -1,7 +1,8 @@
 //! The one interface every page uses to reach the backend.
 //!
-//! [`MockBackend`] runs the domain engine in the browser (the default);
-//! [`ApiClient`] speaks the portal's API, to its server over [`Fetch`]. Pages get an
+//! Both backends speak the portal's API, through one [`ApiClient`]: the
+//! server over [`Fetch`], or the in-browser backend ([`InBrowser`], the
+//! domain crate's `LocalApi` in this page; the default). Pages get an
 //! `Arc<dyn Backend>` from context through [`use_backend`] and never know
 //! which one it is.
 //!
@@ -12,15 +13,15 @@ mod client;
 mod demo;
 mod error;
 mod guard;
+mod in_browser;
 mod live;
-mod mock;
 
 pub use client::{Answer, ApiClient, Fetch, Method, Transport};
 pub use demo::{demo_accounts, DemoBackend};
 pub use error::BackendError;
 pub use guard::{SessionEnded, SessionGuard};
+pub use in_browser::InBrowser;
 pub use live::{connect, use_live, Listener, LiveUpdates, Subscription};
-pub use mock::MockBackend;
 
 use leptos::prelude::*;
 use std::future::Future;
@@ -141,7 +142,7 @@ pub fn use_backend() -> Arc<dyn Backend> {
 
 /// The backend this page should use: HTTP when the page names an API base
 /// (`<meta name="wxp-api-base" content="/api/v1">`, which the portal's
-/// server injects), the in-browser mock otherwise. Also returns any notice
+/// server injects), the in-browser backend otherwise. Also returns any notice
 /// the backend has for the user.
 pub fn from_page() -> (Arc<dyn Backend>, Option<Notice>) {
     let api_base = web_sys::window()
@@ -152,8 +153,8 @@ pub fn from_page() -> (Arc<dyn Backend>, Option<Notice>) {
     match api_base {
         Some(base) => (Arc::new(ApiClient::new(Fetch::new(base))), None),
         None => {
-            let (mock, notice) = MockBackend::open();
-            (Arc::new(mock), notice)
+            let (in_browser, notice) = InBrowser::open();
+            (Arc::new(ApiClient::new(in_browser)), notice)
         }
     }
 }

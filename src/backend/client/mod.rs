@@ -29,15 +29,16 @@ use wxp_core::transfer_file::Place;
 use wxp_core::{CustomerId, Device, SerialNumber, TenantId, UserId};
 
 /// The backend, reached through its API.
+#[derive(Clone)]
 pub struct ApiClient {
-    transport: Box<dyn Transport>,
+    transport: Arc<dyn Transport>,
 }
 
 impl ApiClient {
     /// A client whose requests `transport` carries.
     pub fn new(transport: impl Transport + 'static) -> ApiClient {
         ApiClient {
-            transport: Box::new(transport),
+            transport: Arc::new(transport),
         }
     }
 
@@ -115,6 +116,9 @@ impl Backend for ApiClient {
     }
 
     fn sign_in(&self, email: String, password: String) -> Reply<Session> {
+        if !self.transport.supports_passwords() {
+            return super::ready(Err(BackendError::NoPasswords));
+        }
         self.send(
             Method::Post,
             "/session",

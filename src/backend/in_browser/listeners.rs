@@ -1,10 +1,10 @@
-//! Who the mock tells about its changes.
+//! Who the in-browser backend tells about its changes.
 
 use crate::backend::{Listener, Subscription};
 use std::sync::{Arc, Mutex};
 use wxp_core::api::Topic;
 
-/// The mock's subscribers.
+/// The subscribers.
 #[derive(Clone, Default)]
 pub(super) struct Listeners(Arc<Mutex<List>>);
 

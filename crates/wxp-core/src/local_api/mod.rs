@@ -63,7 +63,7 @@ mod session;
 
 pub use routes::ServerOnly;
 
-use crate::api::Topic;
+use crate::api::{ErrorBody, Topic, API_BASE};
 use crate::date::Timestamp;
 use crate::engine::Engine;
 use crate::seed::DemoConfig;
@@ -159,7 +159,12 @@ impl LocalApi {
                 Ok(()) => (route, params),
                 Err(refusal) => return LocalResponse::refused(refusal),
             },
-            Lookup::OtherMethods => return LocalResponse::empty(405),
+            Lookup::OtherMethods => {
+                return LocalResponse::refused(request::Refusal {
+                    status: 405,
+                    body: ErrorBody::method_not_allowed(method, &format!("{API_BASE}{path}")),
+                })
+            }
             Lookup::Nothing => {
                 let body = crate::api::ErrorBody::no_such_route(&format!(
                     "{}{path}",

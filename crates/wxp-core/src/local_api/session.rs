@@ -4,7 +4,7 @@
 use super::request::Refusal;
 use crate::api::ErrorReason;
 use crate::engine::Engine;
-use crate::UserId;
+use crate::{AccessError, UserId};
 
 /// The signed-in account, if any.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -32,12 +32,15 @@ impl Identity {
         self.0 = None;
     }
 
-    /// The acting account: a 401 when nobody is signed in, or when the data
-    /// no longer has the account (the server's session outlives no user).
+    /// The acting account: a 401 when nobody is signed in, and a 401 that
+    /// names the account when the data no longer has it (the demo data was
+    /// reset in another tab): the page says so when it signs out. (A
+    /// server's session never outlives its user.)
     pub(super) fn actor(&self, engine: &Engine) -> Result<UserId, Refusal> {
         match &self.0 {
             Some(user) if engine.find_user(user).is_some() => Ok(user.clone()),
-            _ => Err(ErrorReason::SignedOut.into()),
+            Some(gone) => Err(ErrorReason::Access(AccessError::UnknownUser(gone.clone())).into()),
+            None => Err(ErrorReason::SignedOut.into()),
         }
     }
 }
