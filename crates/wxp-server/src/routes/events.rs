@@ -52,9 +52,17 @@ impl Listener {
     /// The next topics to tell, or `None` when the stream ends.
     async fn next(mut self) -> Option<(Vec<Topic>, Listener)> {
         loop {
+            // The database is asked whether the session stands on the
+            // tick only, not for every change passed on: a sign-out ends
+            // the stream at once through `ended`, from any process.
             let topics = tokio::select! {
                 _ = self.state.stopped() => return None,
-                _ = self.checks.tick() => Vec::new(),
+                _ = self.checks.tick() => {
+                    if !self.session_stands().await {
+                        return None;
+                    }
+                    Vec::new()
+                }
                 ended = self.ended.recv() => match ended {
                     Ok(hash) if hash == self.token_hash => return None,
                     // Another session, or missed ones: the check below tells.
@@ -68,9 +76,6 @@ impl Listener {
                     Err(RecvError::Closed) => return None,
                 },
             };
-            if !self.session_stands().await {
-                return None;
-            }
             if !topics.is_empty() {
                 return Some((topics, self));
             }

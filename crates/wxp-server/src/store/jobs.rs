@@ -112,14 +112,22 @@ pub async fn insert_job(
     Ok(JobId(id as u64))
 }
 
+/// A line of a job as stored: serial, customer, result state and words.
+type Line = (String, String, Option<String>, Option<String>);
+
 async fn with_rows(conn: &mut Conn, row: JobRow) -> Result<TransferJob, sqlx::Error> {
-    let lines: Vec<(String, String, Option<String>, Option<String>)> = sqlx::query_as(
+    let lines: Vec<Line> = sqlx::query_as(
         "SELECT serial, customer, state, description FROM transfer_rows \
          WHERE job_id = $1 ORDER BY line",
     )
     .bind(row.id)
     .fetch_all(&mut *conn)
     .await?;
+    assemble(row, lines)
+}
+
+/// A job from its row and its lines, in line order.
+fn assemble(row: JobRow, lines: Vec<Line>) -> Result<TransferJob, sqlx::Error> {
     let mut rows = Vec::with_capacity(lines.len());
     let mut results = Vec::new();
     for (serial, customer, state, description) in lines {
@@ -149,12 +157,37 @@ async fn with_rows(conn: &mut Conn, row: JobRow) -> Result<TransferJob, sqlx::Er
     })
 }
 
+/// Jobs with their lines: the lines of up to 500 jobs in one statement,
+/// not one statement per job.
 async fn jobs(conn: &mut Conn, found: Vec<JobRow>) -> Result<Vec<TransferJob>, sqlx::Error> {
-    let mut jobs = Vec::with_capacity(found.len());
-    for row in found {
-        jobs.push(with_rows(conn, row).await?);
+    let mut lines: std::collections::HashMap<i64, Vec<Line>> = Default::default();
+    let ids: Vec<i64> = found.iter().map(|row| row.id).collect();
+    for chunk in ids.chunks(500) {
+        let sql = format!(
+            "SELECT job_id, serial, customer, state, description FROM transfer_rows \
+             WHERE job_id IN ({}) ORDER BY job_id, line",
+            placeholders::list(1, chunk.len())
+        );
+        let mut query = sqlx::query_as::<_, (i64, String, String, Option<String>, Option<String>)>(
+            AssertSqlSafe(sql),
+        );
+        for id in chunk {
+            query = query.bind(*id);
+        }
+        for (job, serial, customer, state, description) in query.fetch_all(&mut *conn).await? {
+            lines
+                .entry(job)
+                .or_default()
+                .push((serial, customer, state, description));
+        }
     }
-    Ok(jobs)
+    found
+        .into_iter()
+        .map(|row| {
+            let its_lines = lines.remove(&row.id).unwrap_or_default();
+            assemble(row, its_lines)
+        })
+        .collect()
 }
 
 /// One job, whoever it belongs to.
