@@ -1,14 +1,20 @@
 //! The Transfer button above a device list, and its Transfer Devices
 //! dialog: sample file, upload (file input or drag and drop), the review of
 //! every row before anything is sent, and the submission.
+//!
+//! The transfer worker reads and reviews the file (`crate::transfer::worker`):
+//! it is handed the account facts when the dialog opens, and answers a file
+//! with its verdict only; the rows that can move and every row with a
+//! problem stay in the answer's bytes until Upload or the download needs
+//! them.
 
 use crate::backend::{use_backend, use_live, BackendError};
 use crate::browser;
 use crate::components::file_picker::FilePicker;
 use crate::i18n::format::number;
 use crate::i18n::messages;
-use crate::transfer::directory::{review_with_backend, Checked};
-use crate::transfer::worker::{self, ReadError};
+use crate::transfer::timing;
+use crate::transfer::worker::{self, ReadError, ReviewError};
 use leptos::html::Dialog;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -18,8 +24,8 @@ use std::sync::Arc;
 use wxp_core::api::Topic;
 use wxp_core::engine::{JobId, JobState, SubmittedRow, TransferRequest};
 use wxp_core::export::write_csv;
-use wxp_core::transfer_file::{rows_with_problems, Problem, Reason};
-use wxp_core::transfer_file::{FileError, Format, Limits, Review, SAMPLE_FILE, SAMPLE_FILE_NAME};
+use wxp_core::transfer_file::{FileError, Limits, ReviewedFile, Verdict};
+use wxp_core::transfer_file::{Reason, SAMPLE_FILE, SAMPLE_FILE_NAME};
 use wxp_core::TenantId;
 
 /// Row problems listed in the dialog; the download has them all.
@@ -96,18 +102,13 @@ fn job_finished(in_progress: RwSignal<Option<InProgress>>) -> LocalResource<Opti
 /// A file read and reviewed.
 struct Reviewed {
     name: String,
-    /// How the file was read.
-    format: Format,
-    /// Whether its first row was a header, left out.
-    header: bool,
-    /// The data rows read.
-    rows: usize,
-    review: Review,
-    /// Every row that cannot move, in file order.
-    problems: Vec<Problem>,
-    /// Where the PCs are now, for the message once submitted (`None`:
-    /// Unassigned Devices).
-    source_name: Option<String>,
+    /// What the dialog shows: how the file was read, its target, what can
+    /// move and the first rows with problems; where the PCs are now, for
+    /// the message once submitted (`None`: Unassigned Devices).
+    verdict: Verdict,
+    /// The rest of the review: the rows that can move, every row with a
+    /// problem.
+    answer: ReviewedFile,
     /// The submission's idempotency key: one per reviewed file, so a double
     /// click or a retry submits once.
     key: String,
@@ -123,6 +124,7 @@ pub fn TransferDevices(
     source: TenantId,
 ) -> impl IntoView {
     let backend = use_backend();
+    let live = use_live();
     let dialog = NodeRef::<Dialog>::new();
     let stage = RwSignal::new(Stage::Choose);
     let possession = RwSignal::new(false);
@@ -131,12 +133,24 @@ pub fn TransferDevices(
     let finished = job_finished(in_progress);
     let chosen_file = Signal::derive(move || stage.with(Stage::file_name));
 
-    let open = move |_| {
-        stage.set(Stage::Choose);
-        possession.set(false);
-        leave_out.set(false);
-        if let Some(d) = dialog.get_untracked() {
-            let _ = d.show_modal();
+    // The file chosen last: an earlier one's verdict arriving late is not
+    // shown.
+    let chosen = StoredValue::new(0u64);
+    let open = {
+        let (backend, source) = (backend.clone(), source.clone());
+        move |_| {
+            stage.set(Stage::Choose);
+            possession.set(false);
+            leave_out.set(false);
+            if let Some(d) = dialog.get_untracked() {
+                let _ = d.show_modal();
+            }
+            // The worker gets the account facts while the user finds the
+            // file; a failure shows if it recurs when a file is chosen.
+            let prepared = worker::prepare(backend.clone(), live, source.clone());
+            spawn_local(async move {
+                let _ = prepared.await;
+            });
         }
     };
     let close = move || {
@@ -148,37 +162,37 @@ pub fn TransferDevices(
     let take_file = {
         let (backend, source) = (backend.clone(), source.clone());
         move |file: web_sys::File| {
+            timing::start();
             let name = file.name();
             stage.set(Stage::Reading(name.clone()));
             possession.set(false);
             leave_out.set(false);
-            let (backend, source) = (backend.clone(), source.clone());
+            let this = chosen.get_value() + 1;
+            chosen.set_value(this);
+            let reviewed =
+                worker::review_file(backend.clone(), live, source.clone(), file, PROBLEMS_SHOWN);
             spawn_local(async move {
                 let failed = |failure: Failure| Stage::Failed {
                     name: name.clone(),
                     failure,
                 };
-                let next = match worker::read_file(&file).await {
-                    Err(e) => failed(Failure::Browser(e)),
-                    Ok(Err(e)) => failed(Failure::File(e)),
-                    Ok(Ok(read)) => match review_with_backend(&*backend, &read, &source).await {
-                        Err(e) => failed(Failure::Backend(e)),
-                        Ok(Checked {
-                            review,
-                            source_name,
-                        }) => Stage::Reviewed(Arc::new(Reviewed {
+                let next = match reviewed.await {
+                    Err(ReviewError::Browser(e)) => failed(Failure::Browser(e)),
+                    Err(ReviewError::Backend(e)) => failed(Failure::Backend(e)),
+                    Ok(answer) => match answer.result.clone() {
+                        Err(e) => failed(Failure::File(e)),
+                        Ok(verdict) => Stage::Reviewed(Arc::new(Reviewed {
                             name: name.clone(),
-                            format: read.format.clone(),
-                            header: read.header.is_some(),
-                            rows: read.rows.len(),
-                            problems: rows_with_problems(&review, &read),
-                            review,
-                            source_name,
+                            verdict,
+                            answer,
                             key: format!("{}-{}", js_sys::Date::now(), js_sys::Math::random()),
                         })),
                     },
                 };
-                stage.set(next);
+                if chosen.get_value() == this {
+                    stage.set(next);
+                    timing::step("dialog shows the verdict");
+                }
             });
         }
     };
@@ -223,22 +237,25 @@ pub fn TransferDevices(
     };
     let ready = move || {
         reviewed().is_some_and(|r| {
-            r.review.can_submit() && possession.get() && (r.problems.is_empty() || leave_out.get())
+            r.verdict.can_submit && possession.get() && (r.verdict.problems == 0 || leave_out.get())
         }) && !submit.pending().get()
     };
     let upload = {
         let source = source.clone();
         move |_| {
             let Some(r) = reviewed() else { return };
-            let Some((target, target_name)) = r.review.target.clone() else {
+            let Some((target, target_name)) = r.verdict.target.clone() else {
                 return;
             };
-            let rows = r
-                .review
-                .valid
+            // The answer was decoded when it arrived: its serial numbers are
+            // well formed.
+            let Ok(serials) = r.answer.valid_serials() else {
+                return;
+            };
+            let rows = serials
                 .iter()
-                .map(|v| SubmittedRow {
-                    serial: v.serial.to_string(),
+                .map(|serial| SubmittedRow {
+                    serial: serial.to_string(),
                     customer: target.to_string(),
                 })
                 .collect();
@@ -247,7 +264,7 @@ pub fn TransferDevices(
                 source: source.clone(),
                 rows,
             };
-            submit.dispatch_local((request, r.source_name.clone(), target_name));
+            submit.dispatch_local((request, r.verdict.source_name.clone(), target_name));
         }
     };
 
@@ -353,12 +370,16 @@ fn ReviewPanel(
     possession: RwSignal<bool>,
     leave_out: RwSignal<bool>,
 ) -> impl IntoView {
-    let review = &reviewed.review;
-    let problems = reviewed.problems.len();
+    let review = &reviewed.verdict;
+    let problems = review.problems;
     let download_problems = {
         let reviewed = reviewed.clone();
         move |_| {
-            let rows = reviewed.problems.iter().map(|p| {
+            // Decoded from the answer only now: most files have none.
+            let Ok(all) = reviewed.answer.problems() else {
+                return;
+            };
+            let rows = all.iter().map(|p| {
                 let cell = tr!("transfer-problem-cell", {
                     "line" => p.line,
                     "reason" => reason_text(&p.reason),
@@ -375,7 +396,7 @@ fn ReviewPanel(
         }
     };
     let read_as = {
-        let (format, header, count) = (reviewed.format.clone(), reviewed.header, reviewed.rows);
+        let (format, header, count) = (review.format.clone(), review.header, review.rows);
         move || {
             let format = messages::file_format(&format);
             if header {
@@ -409,8 +430,8 @@ fn ReviewPanel(
             </div>
         }
     });
-    let rows = reviewed
-        .problems
+    let rows = review
+        .first_problems
         .iter()
         .take(PROBLEMS_SHOWN)
         .map(|p| {
@@ -432,8 +453,8 @@ fn ReviewPanel(
         <th scope="col">{move_tr!("transfer-col-customer-id")}</th>
         <th scope="col">{move_tr!("transfer-col-problem")}</th>
     };
-    let can_submit = review.can_submit();
-    let valid = review.valid.len();
+    let can_submit = review.can_submit;
+    let valid = review.valid;
     view! {
         <section class="review" aria-label=move_tr!("transfer-file-check")>
             <p class="read-as">{reviewed.name.clone()} ": " {read_as} "."</p>

@@ -1,5 +1,5 @@
-//! The browser side of transfers: reading files in the worker, and the
-//! account facts the review checks rows against.
+//! The browser side of transfers: reading and reviewing files in the
+//! transfer worker, and timing the verdict.
 
-pub mod directory;
+pub mod timing;
 pub mod worker;

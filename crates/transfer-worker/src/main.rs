@@ -1,29 +1,255 @@
-//! The transfer file worker: receives a file's bytes, reads them as a
-//! transfer file (CSV or Excel), and answers with the compact encoding of
-//! `wxp_core::transfer_file::wire`. Reading a large file here keeps the
-//! page responsive, and calamine stays out of the page's initial download.
+//! The transfer file worker: reads transfer files (CSV or Excel) and
+//! reviews them with the domain's rules, off the page's main thread. A
+//! large file never blocks the page, and calamine stays out of the page's
+//! initial download.
 //!
-//! Protocol: the worker first posts an empty message (ready); then for each
-//! message holding an `ArrayBuffer`, it posts back an `ArrayBuffer` (moved,
-//! not copied).
+//! Protocol. The worker first posts `null` (ready): messages sent before
+//! it runs are lost. Then:
+//!
+//! - an `ArrayBuffer` (a file's bytes): it answers with an `ArrayBuffer`
+//!   (moved, not copied) in the form of `wxp_core::transfer_file::wire`;
+//! - `["source", tenant JSON, ArrayBuffer]`: the tenant transfers start
+//!   from and its PCs (`encode_serials`), kept for the reviews that follow;
+//! - `["customers", JSON]`: the partner's customers, `[[id, name], …]`;
+//! - `["review", id, File, shown]`: reads the file and reviews it against
+//!   those facts. When some of its PCs are not in the source, it first asks
+//!   where they are, `["locate", id, ArrayBuffer]`, and the page answers
+//!   `["located", id, JSON]` (`[[serial, place], …]`) or `["forget", id]`.
+//!   The answer is `["verdict", id, ArrayBuffer, [[step, ms], …]]`
+//!   (`ReviewedFile`'s form, then the time each step took), or `["failed",
+//!   id, why]`.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
-use wxp_core::transfer_file::{read, wire, Limits};
+use web_sys::{Blob, DedicatedWorkerGlobalScope, FileReaderSync, MessageEvent};
+use wxp_core::transfer_file::{
+    encode_reviewed, encode_serials, encode_unreadable, json, read, review, wire, AccountFacts,
+    FileError, Limits, Place, SourceFacts, TransferFile,
+};
+use wxp_core::{CustomerId, SerialNumber};
+
+/// A file read, waiting for where its PCs outside the source are.
+struct Pending {
+    file: TransferFile,
+    shown: usize,
+    timer: Timer,
+}
+
+#[derive(Default)]
+struct State {
+    source: Option<SourceFacts>,
+    customers: HashMap<CustomerId, String>,
+    pending: HashMap<u32, Pending>,
+}
+
+thread_local! {
+    static STATE: RefCell<State> = RefCell::default();
+}
+
+fn scope() -> DedicatedWorkerGlobalScope {
+    js_sys::global().unchecked_into()
+}
+
+/// The time each step took, in milliseconds.
+struct Timer {
+    last: f64,
+    steps: Vec<(&'static str, f64)>,
+}
+
+fn now() -> f64 {
+    scope().performance().map_or(0.0, |p| p.now())
+}
+
+impl Timer {
+    fn start() -> Timer {
+        Timer {
+            last: now(),
+            steps: Vec::new(),
+        }
+    }
+
+    fn step(&mut self, name: &'static str) {
+        let t = now();
+        self.steps.push((name, t - self.last));
+        self.last = t;
+    }
+
+    fn to_js(&self) -> js_sys::Array {
+        self.steps
+            .iter()
+            .map(|(name, ms)| js_sys::Array::of2(&(*name).into(), &(*ms).into()))
+            .collect()
+    }
+}
+
+fn post(message: &JsValue, transfer: Option<&js_sys::ArrayBuffer>) {
+    // Posting can only fail for values that cannot be cloned; ours can.
+    let _ = match transfer {
+        Some(buffer) => scope().post_message_with_transfer(message, &js_sys::Array::of1(buffer)),
+        None => scope().post_message(message),
+    };
+}
+
+fn buffer_of(bytes: &[u8]) -> js_sys::ArrayBuffer {
+    js_sys::Uint8Array::from(bytes).buffer()
+}
+
+fn fail(id: u32, why: &str) {
+    post(
+        &js_sys::Array::of3(&"failed".into(), &id.into(), &why.into()),
+        None,
+    );
+}
 
 fn main() {
-    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    let reply_to = scope.clone();
-    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-        let bytes = js_sys::Uint8Array::new(&event.data()).to_vec();
-        let answer = wire::encode(&read(&bytes, Limits::TRANSFER));
-        let buffer = js_sys::Uint8Array::from(&answer[..]).buffer();
-        // Posting can only fail for values that cannot be cloned; a buffer can.
-        let _ = reply_to.post_message_with_transfer(&buffer, &js_sys::Array::of1(&buffer));
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
+        let data = event.data();
+        if data.is_instance_of::<js_sys::ArrayBuffer>() {
+            return read_bytes(&data);
+        }
+        let message: js_sys::Array = data.unchecked_into();
+        let kind = message.get(0).as_string().unwrap_or_default();
+        let id = message.get(1).as_f64().unwrap_or(0.0) as u32;
+        match kind.as_str() {
+            "source" => set_source(&message),
+            "customers" => set_customers(&message),
+            "review" => start_review(id, &message),
+            "located" => finish_located(id, &message),
+            "forget" => {
+                STATE.with(|s| s.borrow_mut().pending.remove(&id));
+            }
+            other => fail(id, &format!("unknown message {other:?}")),
+        }
     });
-    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
-    // Messages sent before the wasm was running are lost: say we are ready.
-    let _ = scope.post_message(&JsValue::NULL);
+    post(&JsValue::NULL, None);
+}
+
+/// The first protocol: bytes in, the file read (not reviewed) out.
+fn read_bytes(data: &JsValue) {
+    let bytes = js_sys::Uint8Array::new(data).to_vec();
+    let buffer = buffer_of(&wire::encode(&read(&bytes, Limits::TRANSFER)));
+    post(&buffer, Some(&buffer));
+}
+
+fn set_source(message: &js_sys::Array) {
+    let tenant = message
+        .get(1)
+        .as_string()
+        .and_then(|text| json::parse_tenant(&text).ok());
+    let serials = js_sys::Uint8Array::new(&message.get(2)).to_vec();
+    let source = tenant.and_then(|t| SourceFacts::from_encoded(t, &serials).ok());
+    STATE.with(|s| s.borrow_mut().source = source);
+}
+
+fn set_customers(message: &js_sys::Array) {
+    let customers = message
+        .get(1)
+        .as_string()
+        .and_then(|text| json::parse_customers(&text).ok())
+        .unwrap_or_default();
+    STATE.with(|s| s.borrow_mut().customers = customers);
+}
+
+/// Reads the file's bytes; a file over the size limit is refused unread.
+fn file_bytes(file: &Blob) -> Result<Result<Vec<u8>, FileError>, String> {
+    let size = file.size() as usize;
+    if size > Limits::TRANSFER.max_bytes {
+        return Ok(Err(FileError::TooLarge {
+            bytes: size,
+            limit: Limits::TRANSFER.max_bytes,
+        }));
+    }
+    let reader = FileReaderSync::new().map_err(describe)?;
+    let buffer = reader.read_as_array_buffer(file).map_err(describe)?;
+    Ok(Ok(js_sys::Uint8Array::new(&buffer).to_vec()))
+}
+
+fn start_review(id: u32, message: &js_sys::Array) {
+    let mut timer = Timer::start();
+    let file: Blob = message.get(2).unchecked_into();
+    let shown = message.get(3).as_f64().unwrap_or(0.0) as usize;
+    let bytes = match file_bytes(&file) {
+        Err(why) => return fail(id, &why),
+        Ok(Err(e)) => return answer(id, encode_unreadable(&e), &timer),
+        Ok(Ok(bytes)) => bytes,
+    };
+    timer.step("reads the file");
+    let file = match read(&bytes, Limits::TRANSFER) {
+        Err(e) => return answer(id, encode_unreadable(&e), &timer),
+        Ok(file) => file,
+    };
+    drop(bytes);
+    timer.step("reads the rows");
+    let to_locate = STATE.with(|s| s.borrow().source.as_ref().map(|f| f.to_locate(&file)));
+    let Some(to_locate) = to_locate else {
+        return fail(id, "the source's PCs were not given");
+    };
+    timer.step("finds PCs outside the source");
+    let pending = Pending { file, shown, timer };
+    if to_locate.is_empty() {
+        return finish(id, pending, Vec::new());
+    }
+    STATE.with(|s| s.borrow_mut().pending.insert(id, pending));
+    let buffer = buffer_of(&encode_serials(&to_locate));
+    post(
+        &js_sys::Array::of3(&"locate".into(), &id.into(), &buffer),
+        Some(&buffer),
+    );
+}
+
+fn finish_located(id: u32, message: &js_sys::Array) {
+    let Some(mut pending) = STATE.with(|s| s.borrow_mut().pending.remove(&id)) else {
+        return fail(id, "no file is waiting for where its PCs are");
+    };
+    pending
+        .timer
+        .step("the page locates PCs outside the source");
+    let located = message
+        .get(2)
+        .as_string()
+        .and_then(|text| json::parse_located(&text).ok());
+    match located {
+        Some(located) => finish(id, pending, located),
+        None => fail(id, "where the PCs are could not be read"),
+    }
+}
+
+fn finish(id: u32, mut pending: Pending, located: Vec<(SerialNumber, Place)>) {
+    let encoded = STATE.with(|s| {
+        let state = s.borrow();
+        let source = state.source.as_ref()?;
+        let facts = AccountFacts::new(&state.customers, source, located);
+        let review = review(&pending.file, source.tenant(), &facts);
+        pending.timer.step("reviews the rows");
+        Some(encode_reviewed(
+            &pending.file,
+            &review,
+            facts.source_name(),
+            pending.shown,
+        ))
+    });
+    match encoded {
+        Some(encoded) => {
+            pending.timer.step("encodes the verdict");
+            answer(id, encoded, &pending.timer)
+        }
+        None => fail(id, "the source's PCs were not given"),
+    }
+}
+
+fn answer(id: u32, encoded: Vec<u8>, timer: &Timer) {
+    let buffer = buffer_of(&encoded);
+    let message = js_sys::Array::of4(&"verdict".into(), &id.into(), &buffer, &timer.to_js());
+    post(&message, Some(&buffer));
+}
+
+fn describe(err: JsValue) -> String {
+    err.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| err.as_string())
+        .unwrap_or_else(|| format!("{err:?}"))
 }

@@ -11,6 +11,11 @@
 //!    (see [`Directory`]) and yields a [`Review`]: the target customer, the
 //!    rows that can move, and every problem with its line and reason.
 //!
+//! The portal reads and reviews in its transfer worker, against
+//! [`AccountFacts`] gathered before the file is chosen, and sends the page
+//! the [`Verdict`] with the rest of the review in a compact form
+//! ([`ReviewedFile`]).
+//!
 //! Rows are compact: a valid serial is an inline [`SerialNumber`] and the
 //! Customer ID of a row is an index into the file's few distinct IDs, so a
 //! 100,000-row file costs no allocation per row.
@@ -19,20 +24,24 @@
 pub mod bench_files;
 mod decode;
 mod error;
+mod facts;
 mod problem_rows;
 mod raw;
 mod review;
 mod sample;
+mod verdict;
 pub mod wire;
 #[cfg(feature = "xlsx")]
 mod xlsx;
 
 pub use decode::Encoding;
 pub use error::FileError;
+pub use facts::{decode_serials, encode_serials, is_tenant, json, AccountFacts, SourceFacts};
 pub use problem_rows::{rows_with_problems, Problem, Reason};
 pub use raw::{read, read_csv, Delimiter, FileRow, Format, SerialCell, TransferFile};
 pub use review::{review, Directory, FileProblem, Place, Review, RowProblem, RowReason, ValidRow};
 pub use sample::{problems_csv, SAMPLE_FILE, SAMPLE_FILE_NAME};
+pub use verdict::{encode_reviewed, encode_unreadable, ReviewedFile, Verdict};
 #[cfg(feature = "xlsx")]
 pub use xlsx::read_xlsx;
 

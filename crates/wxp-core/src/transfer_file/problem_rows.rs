@@ -4,10 +4,11 @@
 //! the rest of the file (the review reports that once, for the file).
 
 use super::{FileProblem, Review, RowReason, TransferFile};
+use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
 /// Why a row cannot move.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Reason {
     /// A problem of the row itself.
     Row(RowReason),
@@ -20,7 +21,7 @@ pub enum Reason {
 }
 
 /// A row that cannot move, with its cells as written.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Problem {
     /// Its line in the file.
     pub line: u32,

@@ -44,7 +44,7 @@ pub trait Directory {
 }
 
 /// A problem with the whole file: nothing can be submitted.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum FileProblem {
     /// The file has no data rows.
     NoRows,
@@ -122,7 +122,7 @@ impl fmt::Display for FileProblem {
 }
 
 /// Why one row cannot be transferred.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum RowReason {
     /// Column A is not a serial number.
     BadSerial(SerialError),
