@@ -20,14 +20,18 @@ use std::sync::Arc;
 /// [`backend::from_page`]).
 #[component]
 pub fn App() -> impl IntoView {
-    let (backend, notice) = backend::from_page();
+    let notice = RwSignal::new(None);
+    let backend = backend::from_page(notice);
     view! { <AppWith backend=backend notice=notice/> }
 }
 
 /// The portal on a given backend; component tests mount this with their own.
 #[component]
-pub fn AppWith(backend: Arc<dyn backend::Backend>, notice: Option<Notice>) -> impl IntoView {
-    provide_context(StartupNotice(RwSignal::new(notice)));
+pub fn AppWith(
+    backend: Arc<dyn backend::Backend>,
+    notice: RwSignal<Option<Notice>>,
+) -> impl IntoView {
+    provide_context(StartupNotice(notice));
     let session = CurrentSession::provide(backend.clone());
     // Whichever view hears that nobody is signed in any more, the page's
     // session ends.

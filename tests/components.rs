@@ -19,8 +19,8 @@ use wxp_core::seed::{DemoConfig, DemoSize};
 use wxp_core::transfer_file::Place;
 use wxp_core::{CustomerId, Device, Engine, PartnerId, SerialNumber, TenantId, UserId};
 use wxp_portal::backend::{
-    ApiClient, Backend, BackendError, BackendHandle, DemoBackend, InBrowser, Listener, LiveUpdates,
-    Reply, StartupNotice, Subscription,
+    ApiClient, Backend, BackendError, BackendHandle, DemoBackend, EngineWorker, InBrowser,
+    Listener, LiveUpdates, Reply, StartupNotice, Subscription,
 };
 use wxp_portal::components::bar_chart::{Bar, BarChart};
 use wxp_portal::components::device_table::DeviceTable;
@@ -677,4 +677,35 @@ async fn reset_now_restores_the_demo_data_and_keeps_the_page_whole() {
     assert!(button_named(&root, "Reset demo data").is_some(), "{text}");
     // Everyone is signed out.
     assert_eq!(mock.session().await, Ok(None));
+}
+
+/// The in-browser backend's worker that cannot start (its script is not
+/// there): the user is told why, and every request answers that error
+/// rather than waiting for ever, so the page shows a message, not nothing.
+#[wasm_bindgen_test]
+async fn a_worker_that_cannot_start_says_so_to_the_user_and_to_every_request() {
+    let told: Arc<std::sync::Mutex<Vec<Option<wxp_portal::backend::Notice>>>> = Arc::default();
+    let heard = told.clone();
+    let worker = EngineWorker::connect("/no-such-engine-worker-loader.js", move |notice| {
+        heard.lock().unwrap().push(notice)
+    })
+    .expect("the browser creates the worker; loading it fails later");
+    let client = ApiClient::new(worker);
+    let refused = client.customers().await;
+    assert!(
+        matches!(refused, Err(BackendError::NotStarted(_))),
+        "{refused:?}"
+    );
+    until("the user to be told", || !told.lock().unwrap().is_empty()).await;
+    assert!(matches!(
+        told.lock().unwrap()[0],
+        Some(wxp_portal::backend::Notice::Error(
+            BackendError::NotStarted(_)
+        ))
+    ));
+    // Later requests answer at once.
+    assert!(matches!(
+        client.portfolio().await,
+        Err(BackendError::NotStarted(_))
+    ));
 }

@@ -33,6 +33,7 @@ restore-invalid-event = change number { $number } of the stored demo data cannot
 
 ## Backend errors
 backend-transport = The portal's server cannot be reached. Check your connection: the page tries again by itself and updates once the server is back.
+backend-not-started = The portal could not start in this browser: { $reason }. Reload the page; if it happens again, use another browser or the portal's server.
 backend-unreadable = The server's answer could not be read: { $message }
 backend-server = The server answered with an error ({ $status }): { $message }
 backend-address = The address of this page is wrong: { $reason }

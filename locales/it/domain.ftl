@@ -32,6 +32,7 @@ restore-invalid-event = la modifica numero { $number } dei dati demo salvati non
 
 ## Errori del backend
 backend-transport = Impossibile raggiungere il server del portale. Controlla la connessione: la pagina riprova da sola e si aggiorna appena il server torna disponibile.
+backend-not-started = Il portale non è riuscito ad avviarsi in questo browser: { $reason }. Ricarica la pagina; se succede di nuovo, usa un altro browser o il server del portale.
 backend-unreadable = Impossibile leggere la risposta del server: { $message }
 backend-server = Il server ha risposto con un errore ({ $status }): { $message }
 backend-address = L'indirizzo di questa pagina è errato: { $reason }

@@ -13,6 +13,9 @@ pub enum BackendError {
     Access(AccessError),
     /// The backend could not be reached.
     Transport(String),
+    /// The in-browser backend could not start in this browser (its worker
+    /// failed to load, or the browser has no workers): what went wrong.
+    NotStarted(String),
     /// The backend answered something that is not what was asked for.
     Unreadable(String),
     /// Nobody is signed in, or the session ended.
@@ -68,6 +71,9 @@ impl fmt::Display for BackendError {
         match self {
             BackendError::Access(e) => sentence(f, e, ""),
             BackendError::Transport(m) => write!(f, "The server could not be reached: {m}"),
+            BackendError::NotStarted(m) => {
+                write!(f, "The in-browser backend could not start: {m}")
+            }
             BackendError::Unreadable(m) => write!(f, "The server's answer could not be read: {m}"),
             BackendError::SignedOut => write!(f, "You are signed out: sign in again."),
             BackendError::WrongCredentials => {

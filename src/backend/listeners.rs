@@ -6,7 +6,7 @@ use wxp_core::api::Topic;
 
 /// The subscribers.
 #[derive(Clone, Default)]
-pub(super) struct Listeners(Arc<Mutex<List>>);
+pub(crate) struct Listeners(Arc<Mutex<List>>);
 
 #[derive(Default)]
 struct List {
@@ -16,7 +16,7 @@ struct List {
 
 impl Listeners {
     /// Adds `listener` until the subscription is dropped.
-    pub(super) fn subscribe(&self, listener: Listener) -> Subscription {
+    pub(crate) fn subscribe(&self, listener: Listener) -> Subscription {
         let id = {
             let mut list = self.0.lock().expect("single-threaded");
             list.next += 1;
@@ -32,7 +32,7 @@ impl Listeners {
     }
 
     /// Tells every listener that `topics` changed.
-    pub(super) fn notify(&self, topics: &[Topic]) {
+    pub(crate) fn notify(&self, topics: &[Topic]) {
         // Called without the lock held: a listener may subscribe or end a
         // subscription in turn.
         let listeners: Vec<Listener> = {

@@ -14,7 +14,9 @@ mod demo;
 mod error;
 mod guard;
 mod in_browser;
+mod listeners;
 mod live;
+mod worker;
 
 pub use client::{Answer, ApiClient, Fetch, Method, Transport};
 pub use demo::{demo_accounts, DemoBackend};
@@ -22,6 +24,7 @@ pub use error::BackendError;
 pub use guard::{SessionEnded, SessionGuard};
 pub use in_browser::InBrowser;
 pub use live::{connect, use_live, Listener, LiveUpdates, Subscription};
+pub use worker::EngineWorker;
 
 use leptos::prelude::*;
 use std::future::Future;
@@ -140,22 +143,53 @@ pub fn use_backend() -> Arc<dyn Backend> {
     expect_context::<BackendHandle>().0
 }
 
-/// The backend this page should use: HTTP when the page names an API base
-/// (`<meta name="wxp-api-base" content="/api/v1">`, which the portal's
-/// server injects), the in-browser backend otherwise. Also returns any notice
-/// the backend has for the user.
-pub fn from_page() -> (Arc<dyn Backend>, Option<Notice>) {
+/// The backend this page should use: the server when the page names an
+/// API base (`<meta name="wxp-api-base" content="/api/v1">`, which the
+/// portal's server injects), else the in-browser backend in its worker,
+/// shared by every tab. What the user must be told at start-up (the stored
+/// demo data was reset, the worker could not start) goes to `notice`.
+pub fn from_page(notice: RwSignal<Option<Notice>>) -> Arc<dyn Backend> {
     let api_base = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.query_selector("meta[name='wxp-api-base']").ok().flatten())
         .and_then(|m| m.get_attribute("content"))
         .filter(|base| !base.trim().is_empty());
-    match api_base {
-        Some(base) => (Arc::new(ApiClient::new(Fetch::new(base))), None),
-        None => {
-            let (in_browser, notice) = InBrowser::open();
-            (Arc::new(ApiClient::new(in_browser)), notice)
+    if let Some(base) = api_base {
+        return Arc::new(ApiClient::new(Fetch::new(base)));
+    }
+    match EngineWorker::connect(worker::LOADER, move |told| {
+        if told.is_some() {
+            notice.set(told);
         }
+    }) {
+        Ok(worker) => Arc::new(ApiClient::new(worker)),
+        Err(why) => {
+            let error = BackendError::NotStarted(why);
+            notice.set(Some(Notice::Error(error.clone())));
+            Arc::new(ApiClient::new(NotStarted(error)))
+        }
+    }
+}
+
+/// The in-browser backend that could not start: every request says why,
+/// so the page shows a clear message rather than nothing.
+struct NotStarted(BackendError);
+
+impl Transport for NotStarted {
+    fn send(&self, _: Method, _: &str, _: Option<String>) -> Reply<Answer> {
+        ready(Err(self.0.clone()))
+    }
+
+    fn subscribe(&self, _: Listener) -> Subscription {
+        Subscription::none()
+    }
+
+    fn supports_passwords(&self) -> bool {
+        false
+    }
+
+    fn keeps_data_in_browser(&self) -> bool {
+        true
     }
 }
 

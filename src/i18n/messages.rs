@@ -149,6 +149,7 @@ pub fn backend(error: &BackendError) -> String {
         // What the browser said ("TypeError: Failed to fetch") means nothing
         // to the user: it stays in the error's English description.
         BackendError::Transport(_) => tr!("backend-transport"),
+        BackendError::NotStarted(why) => tr!("backend-not-started", {"reason" => why.clone()}),
         BackendError::Unreadable(m) => tr!("backend-unreadable", {"message" => m.clone()}),
         BackendError::SignedOut => tr!("backend-signed-out"),
         BackendError::WrongCredentials => tr!("backend-wrong-credentials"),

@@ -103,7 +103,17 @@ export async function launchBrowser() {
 export async function newPage(browser, baseURL, options = {}) {
   const context = await browser.newContext({ baseURL, acceptDownloads: true, ...options });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
-  const page = await context.newPage();
+  return watch(await context.newPage(), baseURL);
+}
+
+/** Another tab of the browser `page` is in (its context: the same storage,
+ * the same SharedWorker, the same cookies), watched as `newPage` does. */
+export async function newTab(page) {
+  return watch(await page.context().newPage(), new URL(page.url()).origin);
+}
+
+/** Collects `page`'s errors and refusals (see `newPage`). */
+function watch(page, baseURL) {
   const errors = [];
   const refusals = [];
   const isApi = (url) => url.startsWith(`${new URL(baseURL).origin}/api/`);

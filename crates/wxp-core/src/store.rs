@@ -26,7 +26,7 @@ pub struct StoredState {
 }
 
 /// Why a stored state could not be restored.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum RestoreError {
     /// The text is not a stored state at all.
     Corrupted {

@@ -8,13 +8,11 @@
 //! reload keeps the user signed in) and tells its [`Listeners`] what each
 //! change touched. Other tabs' changes arrive through storage events.
 
-mod listeners;
-
 use super::client::{Answer, Method, Transport};
+use super::listeners::Listeners;
 use super::{BackendError, Listener, LocalBoxFuture, Notice, Subscription};
 use crate::browser;
 use leptos::prelude::{set_interval, set_timeout};
-use listeners::Listeners;
 use send_wrapper::SendWrapper;
 use std::cell::RefCell;
 use std::rc::Rc;

@@ -57,6 +57,7 @@
 mod changes;
 mod handlers;
 mod jobs;
+pub mod protocol;
 mod request;
 mod routes;
 mod session;
