@@ -13,7 +13,8 @@
 
 use crate::live::Audience;
 use crate::state::AppState;
-use crate::store::{self, tenant_columns, with_retries, Tx};
+use crate::store::{self, tenant_columns, with_retries, Dialect, Tx};
+use sqlx::AssertSqlSafe;
 use std::collections::HashSet;
 use std::time::Duration;
 use wxp_core::api::Topic;
@@ -58,7 +59,7 @@ pub async fn step(state: &AppState) -> Result<Option<JobId>, sqlx::Error> {
             .tell(Topic::Transfers, Audience::Partner(partner, None));
     }
     let completed = with_retries(|| async {
-        let mut tx = state.db.write().await?;
+        let mut tx = state.db.write_locking_rows().await?;
         let job = run_due_in(&mut tx, crate::clock::now_ms()).await?;
         tx.commit().await?;
         Ok(job)
@@ -102,15 +103,20 @@ async fn complete(tx: &mut Tx, id: JobId) -> Result<Option<TransferJob>, sqlx::E
         return Ok(None);
     }
     let (kind, tenant) = tenant_columns(&job.source);
-    let present: Vec<(String,)> = sqlx::query_as(
+    // The PCs the job may move, locked until it commits: a concurrent
+    // move of one of them waits, or is waited for and then seen.
+    let sql = format!(
         "SELECT d.serial FROM devices d JOIN transfer_rows r ON r.serial_key = d.serial \
-         WHERE r.job_id = $1 AND d.tenant_kind = $2 AND d.tenant_id = $3",
-    )
-    .bind(id.0 as i64)
-    .bind(kind)
-    .bind(tenant)
-    .fetch_all(&mut **tx)
-    .await?;
+         WHERE r.job_id = $1 AND d.tenant_kind = $2 AND d.tenant_id = $3 \
+         ORDER BY d.serial{}",
+        Dialect::of(tx).lock_rows("d")
+    );
+    let present: Vec<(String,)> = sqlx::query_as(AssertSqlSafe(sql))
+        .bind(id.0 as i64)
+        .bind(kind)
+        .bind(tenant)
+        .fetch_all(&mut **tx)
+        .await?;
     let in_source: HashSet<SerialNumber> = present
         .iter()
         .filter_map(|(s,)| SerialNumber::parse(s).ok())

@@ -103,6 +103,24 @@ impl Dialect {
         }
     }
 
+    /// Starts a transaction that locks the rows it changes as it reads
+    /// them (see `Db::write_locking_rows`).
+    pub fn begin_write_locking_rows(self) -> &'static str {
+        match self {
+            Dialect::Sqlite => "BEGIN IMMEDIATE",
+            Dialect::Postgres => "BEGIN ISOLATION LEVEL READ COMMITTED",
+        }
+    }
+
+    /// What ends a `SELECT` that locks the rows of `alias` it reads until
+    /// the transaction ends. SQLite's write lock already covers them.
+    pub fn lock_rows(self, alias: &str) -> String {
+        match self {
+            Dialect::Sqlite => String::new(),
+            Dialect::Postgres => format!(" FOR UPDATE OF {alias}"),
+        }
+    }
+
     /// What ends a `SELECT` that claims a row for this transaction, leaving
     /// rows another transaction holds to someone else. SQLite has one
     /// writer at a time, so the write transaction's lock already does it.

@@ -43,8 +43,41 @@ pub type Tx = Transaction<'static, Any>;
 /// share.
 #[derive(Clone)]
 pub struct Db {
+    /// Reads (and, on PostgreSQL, writes).
     pool: AnyPool,
+    /// Write transactions.
+    writers: AnyPool,
     dialect: Dialect,
+}
+
+/// A pool's settings: each connection set up for the dialect, and back in
+/// the pool outside any transaction.
+fn pool_options(dialect: Dialect, connections: u32) -> AnyPoolOptions {
+    AnyPoolOptions::new()
+        .max_connections(connections)
+        .acquire_timeout(Duration::from_secs(10))
+        .after_connect(move |conn, _| {
+            Box::pin(async move {
+                for statement in dialect.session_setup() {
+                    conn.execute(*statement).await?;
+                }
+                Ok(())
+            })
+        })
+        .after_release(move |conn, _| {
+            Box::pin(async move {
+                // A connection goes back to the pool outside any
+                // transaction, whatever happened to its last user: a
+                // future dropped while PostgreSQL was answering BEGIN
+                // leaves the server in a transaction that sqlx does not
+                // know about (its guard only rolls back a transaction it
+                // has counted), and the next BEGIN would fail.
+                if let Some(reset) = dialect.on_release() {
+                    conn.execute(reset).await?;
+                }
+                Ok(true)
+            })
+        })
 }
 
 /// Why the database could not be opened.
@@ -87,44 +120,38 @@ impl Db {
         let dialect = Dialect::of_url(url).ok_or_else(|| OpenError::Url(url.to_owned()))?;
         let url = dialect.connect_url(url);
         let options = AnyConnectOptions::from_str(&url).map_err(|_| OpenError::Url(url.clone()))?;
-        let pool = AnyPoolOptions::new()
-            .max_connections(match dialect {
-                // One writer at a time anyway; readers share the WAL.
+        let pool = pool_options(
+            dialect,
+            match dialect {
+                // Readers share the WAL; a few suffice on a small machine.
                 Dialect::Sqlite => connections.min(8),
                 Dialect::Postgres => connections,
-            })
-            .acquire_timeout(Duration::from_secs(10))
-            .after_connect(move |conn, _| {
-                Box::pin(async move {
-                    for statement in dialect.session_setup() {
-                        conn.execute(*statement).await?;
-                    }
-                    Ok(())
-                })
-            })
-            .after_release(move |conn, _| {
-                Box::pin(async move {
-                    // A connection goes back to the pool outside any
-                    // transaction, whatever happened to its last user: a
-                    // future dropped while PostgreSQL was answering BEGIN
-                    // leaves the server in a transaction that sqlx does not
-                    // know about (its guard only rolls back a transaction
-                    // it has counted), and the next BEGIN would fail.
-                    if let Some(reset) = dialect.on_release() {
-                        conn.execute(reset).await?;
-                    }
-                    Ok(true)
-                })
-            })
-            .connect_with(options)
-            .await
-            .map_err(OpenError::Connect)?;
+            },
+        )
+        .connect_with(options.clone())
+        .await
+        .map_err(OpenError::Connect)?;
         match dialect {
             Dialect::Sqlite => sqlx::migrate!("./migrations/sqlite").run(&pool).await,
             Dialect::Postgres => sqlx::migrate!("./migrations/postgres").run(&pool).await,
         }
         .map_err(OpenError::Migrate)?;
-        Ok(Db { pool, dialect })
+        // SQLite has one writer at a time: writers wait their turn for a
+        // connection of their own pool, so that a long transfer never
+        // leaves the readers without connections. (An in-memory database
+        // is one connection's own: it has one pool.)
+        let writers = match dialect {
+            Dialect::Sqlite if !url.contains(":memory:") => pool_options(dialect, 2)
+                .connect_with(options)
+                .await
+                .map_err(OpenError::Connect)?,
+            _ => pool.clone(),
+        };
+        Ok(Db {
+            pool,
+            writers,
+            dialect,
+        })
     }
 
     /// Which SQL the database speaks where SQLite and PostgreSQL differ.
@@ -147,7 +174,19 @@ impl Db {
     /// fails it with SQLSTATE 40001 if another one got in the way, and the
     /// caller runs it again (see [`with_retries`]).
     pub async fn write(&self) -> Result<Tx, sqlx::Error> {
-        self.pool.begin_with(self.dialect.begin_write()).await
+        self.writers.begin_with(self.dialect.begin_write()).await
+    }
+
+    /// A write transaction that locks the rows it will change as it reads
+    /// them (`FOR UPDATE`, [`Dialect::lock_rows`]), for long work such as a
+    /// transfer job: on PostgreSQL it runs at READ COMMITTED and waits for
+    /// the rows it needs, rather than failing at its end because some
+    /// other, shorter transaction touched what it had read. SQLite takes
+    /// its write lock at the start, as for every write.
+    pub async fn write_locking_rows(&self) -> Result<Tx, sqlx::Error> {
+        self.writers
+            .begin_with(self.dialect.begin_write_locking_rows())
+            .await
     }
 
     /// Refreshes the planner's statistics after many rows arrived at once
@@ -161,6 +200,7 @@ impl Db {
 
     /// Closes every connection (at shutdown).
     pub async fn close(&self) {
+        self.writers.close().await;
         self.pool.close().await;
     }
 }
