@@ -107,8 +107,7 @@ async fn complete(tx: &mut Tx, id: JobId) -> Result<Option<TransferJob>, sqlx::E
     // move of one of them waits, or is waited for and then seen.
     let sql = format!(
         "SELECT d.serial FROM devices d JOIN transfer_rows r ON r.serial_key = d.serial \
-         WHERE r.job_id = $1 AND d.tenant_kind = $2 AND d.tenant_id = $3 \
-         ORDER BY d.serial{}",
+         WHERE r.job_id = $1 AND d.tenant_kind = $2 AND d.tenant_id = $3{}",
         Dialect::of(tx).lock_rows("d")
     );
     let present: Vec<(String,)> = sqlx::query_as(AssertSqlSafe(sql))

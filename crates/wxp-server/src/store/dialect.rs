@@ -113,11 +113,14 @@ impl Dialect {
     }
 
     /// What ends a `SELECT` that locks the rows of `alias` it reads until
-    /// the transaction ends. SQLite's write lock already covers them.
+    /// the transaction ends, in serial-number order (two jobs lock their
+    /// PCs in the same order, so neither waits for the other in a circle).
+    /// SQLite's write lock already covers them, and an order would cost
+    /// it a different plan.
     pub fn lock_rows(self, alias: &str) -> String {
         match self {
             Dialect::Sqlite => String::new(),
-            Dialect::Postgres => format!(" FOR UPDATE OF {alias}"),
+            Dialect::Postgres => format!(" ORDER BY {alias}.serial FOR UPDATE OF {alias}"),
         }
     }
 

@@ -43,10 +43,7 @@ pub type Tx = Transaction<'static, Any>;
 /// share.
 #[derive(Clone)]
 pub struct Db {
-    /// Reads (and, on PostgreSQL, writes).
     pool: AnyPool,
-    /// Write transactions.
-    writers: AnyPool,
     dialect: Dialect,
 }
 
@@ -136,22 +133,7 @@ impl Db {
             Dialect::Postgres => sqlx::migrate!("./migrations/postgres").run(&pool).await,
         }
         .map_err(OpenError::Migrate)?;
-        // SQLite has one writer at a time: writers wait their turn for a
-        // connection of their own pool, so that a long transfer never
-        // leaves the readers without connections. (An in-memory database
-        // is one connection's own: it has one pool.)
-        let writers = match dialect {
-            Dialect::Sqlite if !url.contains(":memory:") => pool_options(dialect, 2)
-                .connect_with(options)
-                .await
-                .map_err(OpenError::Connect)?,
-            _ => pool.clone(),
-        };
-        Ok(Db {
-            pool,
-            writers,
-            dialect,
-        })
+        Ok(Db { pool, dialect })
     }
 
     /// Which SQL the database speaks where SQLite and PostgreSQL differ.
@@ -174,7 +156,7 @@ impl Db {
     /// fails it with SQLSTATE 40001 if another one got in the way, and the
     /// caller runs it again (see [`with_retries`]).
     pub async fn write(&self) -> Result<Tx, sqlx::Error> {
-        self.writers.begin_with(self.dialect.begin_write()).await
+        self.pool.begin_with(self.dialect.begin_write()).await
     }
 
     /// A write transaction that locks the rows it will change as it reads
@@ -184,7 +166,7 @@ impl Db {
     /// other, shorter transaction touched what it had read. SQLite takes
     /// its write lock at the start, as for every write.
     pub async fn write_locking_rows(&self) -> Result<Tx, sqlx::Error> {
-        self.writers
+        self.pool
             .begin_with(self.dialect.begin_write_locking_rows())
             .await
     }
@@ -200,7 +182,6 @@ impl Db {
 
     /// Closes every connection (at shutdown).
     pub async fn close(&self) {
-        self.writers.close().await;
         self.pool.close().await;
     }
 }
