@@ -35,7 +35,7 @@ fi
 say "Formatting and lints"
 cargo fmt --all -- --check
 cargo clippy -p wxp-core -p wxp-server --all-targets --all-features -- -D warnings
-cargo clippy -p wxp-portal -p transfer-worker --target wasm32-unknown-unknown --all-targets -- -D warnings
+cargo clippy -p wxp-portal -p transfer-worker -p engine-worker --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 say "Domain tests (native)"
 cargo test -p wxp-core --all-features
