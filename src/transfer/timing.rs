@@ -29,6 +29,17 @@ fn measure(p: &web_sys::Performance, name: &str, start: f64, end: f64) {
     }
 }
 
+/// The page's clock, in milliseconds.
+pub fn now() -> f64 {
+    performance().map_or(0.0, |p| p.now())
+}
+
+/// The time since 1970 in milliseconds, as precise as [`now`]: comparable
+/// with the worker's.
+pub fn epoch_now() -> f64 {
+    performance().map_or(0.0, |p| p.time_origin() + p.now())
+}
+
 /// Starts timing a verdict: a file was chosen.
 pub fn start() {
     if let Some(p) = performance() {

@@ -293,6 +293,9 @@ impl Reviewer {
         match message.get(0).as_string().as_deref() {
             Some("verdict") => {
                 if let Some(p) = self.pending.borrow_mut().remove(&id) {
+                    if let Some(sent) = message.get(4).as_f64() {
+                        timing::record("verdict reaches the page", timing::epoch_now() - sent);
+                    }
                     let bytes = Uint8Array::new(&message.get(2)).to_vec();
                     let _ = p.done.send(Ok((bytes, message.get(3).unchecked_into())));
                 }
@@ -394,6 +397,7 @@ impl Reviewer {
         load_devices: bool,
         load_customers: bool,
     ) -> Result<(), ReviewError> {
+        let started = timing::now();
         let tenant = devices.0.clone();
         let list = async {
             if load_devices {
@@ -426,6 +430,7 @@ impl Reviewer {
             self.post(message.into(), Some(buffer));
             self.facts.borrow_mut().source = Some(devices);
         }
+        timing::record("account facts loaded", timing::now() - started);
         Ok(())
     }
 }
@@ -463,7 +468,13 @@ pub async fn review_file(
         .pending
         .borrow_mut()
         .insert(id, Pending { backend, done });
-    let message = Array::of4(&"review".into(), &id.into(), &file, &(shown as f64).into());
+    let message = Array::of5(
+        &"review".into(),
+        &id.into(),
+        &file,
+        &(shown as f64).into(),
+        &timing::epoch_now().into(),
+    );
     reviewer.post(message.into(), None);
     let (bytes, steps) = answer
         .await

@@ -15,9 +15,10 @@
 //!   those facts. When some of its PCs are not in the source, it first asks
 //!   where they are, `["locate", id, ArrayBuffer]`, and the page answers
 //!   `["located", id, JSON]` (`[[serial, place], …]`) or `["forget", id]`.
-//!   The answer is `["verdict", id, ArrayBuffer, [[step, ms], …]]`
-//!   (`ReviewedFile`'s form, then the time each step took), or `["failed",
-//!   id, why]`.
+//!   The answer is `["verdict", id, ArrayBuffer, [[step, ms], …], sent]`
+//!   (`ReviewedFile`'s form, the time each step took, and when it was sent
+//!   in milliseconds since 1970), or `["failed", id, why]`. A `review` may
+//!   say when it was sent too, after `shown`.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -60,6 +61,14 @@ struct Timer {
 
 fn now() -> f64 {
     scope().performance().map_or(0.0, |p| p.now())
+}
+
+/// The time since 1970 in milliseconds, as precise as `now`: comparable
+/// with the page's.
+fn epoch_now() -> f64 {
+    scope()
+        .performance()
+        .map_or(0.0, |p| p.time_origin() + p.now())
 }
 
 impl Timer {
@@ -143,6 +152,36 @@ fn set_source(message: &js_sys::Array) {
     let serials = js_sys::Uint8Array::new(&message.get(2)).to_vec();
     let source = tenant.and_then(|t| SourceFacts::from_encoded(t, &serials).ok());
     STATE.with(|s| s.borrow_mut().source = source);
+    warm_up();
+}
+
+/// Reads and reviews a made-up file once, while the user finds theirs: the
+/// browser first runs wasm with code compiled quickly, and compiles the
+/// functions that run a lot again, optimised, for their next call. The
+/// user's file then runs the optimised code.
+fn warm_up() {
+    thread_local! {
+        static DONE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    if DONE.with(|d| d.replace(true)) {
+        return;
+    }
+    let mut text = String::from("Serial Number,Customer ID\r\n");
+    for i in 0..20_000 {
+        text.push_str(&format!("5CG{i:07},CUS-00000000\r\n"));
+    }
+    STATE.with(|s| {
+        let state = s.borrow();
+        let Some(source) = state.source.as_ref() else {
+            return;
+        };
+        if let Ok(file) = read(text.as_bytes(), Limits::TRANSFER) {
+            let _ = source.to_locate(&file);
+            let facts = AccountFacts::new(&state.customers, source, Vec::new());
+            let review = review(&file, source.tenant(), &facts);
+            let _ = encode_reviewed(&file, &review, None, 100);
+        }
+    });
 }
 
 fn set_customers(message: &js_sys::Array) {
@@ -155,7 +194,7 @@ fn set_customers(message: &js_sys::Array) {
 }
 
 /// Reads the file's bytes; a file over the size limit is refused unread.
-fn file_bytes(file: &Blob) -> Result<Result<Vec<u8>, FileError>, String> {
+fn file_bytes(file: &Blob, timer: &mut Timer) -> Result<Result<Vec<u8>, FileError>, String> {
     let size = file.size() as usize;
     if size > Limits::TRANSFER.max_bytes {
         return Ok(Err(FileError::TooLarge {
@@ -165,19 +204,25 @@ fn file_bytes(file: &Blob) -> Result<Result<Vec<u8>, FileError>, String> {
     }
     let reader = FileReaderSync::new().map_err(describe)?;
     let buffer = reader.read_as_array_buffer(file).map_err(describe)?;
+    timer.step("reads the file");
     Ok(Ok(js_sys::Uint8Array::new(&buffer).to_vec()))
 }
 
 fn start_review(id: u32, message: &js_sys::Array) {
     let mut timer = Timer::start();
+    if let Some(posted) = message.get(4).as_f64() {
+        timer
+            .steps
+            .push(("message reaches the worker", epoch_now() - posted));
+    }
     let file: Blob = message.get(2).unchecked_into();
     let shown = message.get(3).as_f64().unwrap_or(0.0) as usize;
-    let bytes = match file_bytes(&file) {
+    let bytes = match file_bytes(&file, &mut timer) {
         Err(why) => return fail(id, &why),
         Ok(Err(e)) => return answer(id, encode_unreadable(&e), &timer),
         Ok(Ok(bytes)) => bytes,
     };
-    timer.step("reads the file");
+    timer.step("copies the file into wasm");
     let file = match read(&bytes, Limits::TRANSFER) {
         Err(e) => return answer(id, encode_unreadable(&e), &timer),
         Ok(file) => file,
@@ -243,7 +288,13 @@ fn finish(id: u32, mut pending: Pending, located: Vec<(SerialNumber, Place)>) {
 
 fn answer(id: u32, encoded: Vec<u8>, timer: &Timer) {
     let buffer = buffer_of(&encoded);
-    let message = js_sys::Array::of4(&"verdict".into(), &id.into(), &buffer, &timer.to_js());
+    let message = js_sys::Array::of5(
+        &"verdict".into(),
+        &id.into(),
+        &buffer,
+        &timer.to_js(),
+        &epoch_now().into(),
+    );
     post(&message, Some(&buffer));
 }
 

@@ -134,7 +134,8 @@ impl Directory for AccountFacts<'_> {
         self.customers.get(id).cloned()
     }
     fn in_source(&self, serial: &SerialNumber) -> bool {
-        self.source.serials.contains(serial) || self.arrived.contains(serial)
+        self.source.serials.contains(serial)
+            || (!self.arrived.is_empty() && self.arrived.contains(serial))
     }
     fn locate(&self, serial: &SerialNumber) -> Option<Place> {
         self.elsewhere.get(serial).cloned()

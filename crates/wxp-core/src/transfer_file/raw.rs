@@ -291,14 +291,33 @@ pub fn read_csv(bytes: &[u8], limits: Limits) -> Result<TransferFile, FileError>
     }
     let (text, encoding) = decode(bytes)?;
     let delimiter = detect_delimiter(&text);
+    let mut sink = RowSink::new(limits);
+    // A row takes some 25 bytes ("5CG1234ABC,CUS-00A1B2C3\r\n"): room for
+    // that many rows at once, rather than growing 17 times to 100,000.
+    sink.rows.reserve((text.len() / 24).min(limits.max_rows));
+    if text.as_bytes().contains(&b'"') {
+        read_records(text.as_bytes(), delimiter, &mut sink)?;
+    } else {
+        read_lines(text.as_bytes(), delimiter, &mut sink)?;
+    }
+    if sink.rows.is_empty() && sink.header.is_none() && !sink.seen_first {
+        return Err(FileError::Empty);
+    }
+    Ok(sink.finish(Format::Csv {
+        encoding,
+        delimiter,
+    }))
+}
+
+/// Splits text with quotes into records with the csv reader.
+fn read_records(text: &[u8], delimiter: Delimiter, sink: &mut RowSink) -> Result<(), FileError> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .delimiter(delimiter.byte())
-        .from_reader(text.as_bytes());
+        .from_reader(text);
     let mut record = csv::ByteRecord::new();
-    let mut sink = RowSink::new(limits);
-    let mut lines = LineCounter::new(text.as_bytes());
+    let mut lines = LineCounter::new(text);
     loop {
         match reader.read_byte_record(&mut record) {
             Ok(false) => break,
@@ -314,13 +333,42 @@ pub fn read_csv(bytes: &[u8], limits: Limits) -> Result<TransferFile, FileError>
             Err(_) => return Err(FileError::Binary),
         }
     }
-    if sink.rows.is_empty() && sink.header.is_none() && !sink.seen_first {
-        return Err(FileError::Empty);
+    Ok(())
+}
+
+/// Splits text without a quote (nearly every file) as the csv reader
+/// would, but faster: each line (ended by CR, LF or CRLF; blank ones
+/// skipped) is a record, and its cells are between the delimiters.
+fn read_lines(text: &[u8], delimiter: Delimiter, sink: &mut RowSink) -> Result<(), FileError> {
+    let delimiter = delimiter.byte();
+    // The line of the record starting at `start`: the LFs before it, as
+    // `LineCounter` counts them.
+    let mut line = 1u32;
+    let mut start = 0;
+    while start < text.len() {
+        let end = text[start..]
+            .iter()
+            .position(|&b| b == b'\n' || b == b'\r')
+            .map_or(text.len(), |i| start + i);
+        if end > start {
+            // The text is valid UTF-8 and the splits are ASCII, so every
+            // cell is too.
+            let cells = text[start..end]
+                .split(move |&b| b == delimiter)
+                .map(|f| std::str::from_utf8(f).unwrap_or(""));
+            sink.push(line, cells)?;
+        }
+        start = end;
+        while let Some(&b) = text.get(start) {
+            match b {
+                b'\n' => line += 1,
+                b'\r' => {}
+                _ => break,
+            }
+            start += 1;
+        }
     }
-    Ok(sink.finish(Format::Csv {
-        encoding,
-        delimiter,
-    }))
+    Ok(())
 }
 
 /// Line numbers of byte offsets, counted forward once through the text.
@@ -436,6 +484,67 @@ mod tests {
     fn quoted_fields_keep_their_delimiters() {
         let file = read("\"5CG1234ABC\";\"CUS-00A1B2C3\"\n\"5CG,12\";\"x\"\n").unwrap();
         assert_eq!(serials(&file), ["5CG1234ABC", "5CG,12"]);
+    }
+
+    /// Files without quotes are split without the csv reader: the same
+    /// rows, lines and errors as with it, whatever the line breaks, blank
+    /// lines, spaces, delimiters and extra columns.
+    #[test]
+    fn files_without_quotes_read_as_the_csv_reader_reads_them() {
+        let pieces = [
+            "5CG1234ABC",
+            "8cg5678def",
+            " 2UA1111AAA ",
+            "5CG-01",
+            "",
+            "  ",
+            "Serial Number",
+            "CUS-00A1B2C3",
+            "cus-00a1b2c3",
+            "Customer ID",
+            "Problem",
+            "x",
+            "CUS-0000FAB1",
+        ];
+        let breaks = ["\n", "\r\n", "\r", "\n\n", "\r\n\r\n", "\n\r"];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..3_000 {
+            let delimiter = [",", ";", "\t"][next(3)];
+            let mut text = String::new();
+            for _ in 0..next(8) {
+                let cells = 1 + next(4);
+                let row: Vec<&str> = (0..cells).map(|_| pieces[next(pieces.len())]).collect();
+                text.push_str(&row.join(delimiter));
+                text.push_str(breaks[next(breaks.len())]);
+            }
+            if next(2) == 0 {
+                text.push_str(pieces[next(pieces.len())]);
+            }
+            let (decoded, _) =
+                decode(text.as_bytes()).unwrap_or((text.as_str().into(), Encoding::Utf8));
+            let delimiter = detect_delimiter(&decoded);
+            let (mut fast, mut reader) = (
+                RowSink::new(Limits::TRANSFER),
+                RowSink::new(Limits::TRANSFER),
+            );
+            let a = read_lines(decoded.as_bytes(), delimiter, &mut fast);
+            let b = read_records(decoded.as_bytes(), delimiter, &mut reader);
+            assert_eq!(a, b, "{text:?}");
+            let format = Format::Xlsx {
+                sheet: String::new(),
+            };
+            assert_eq!(
+                fast.finish(format.clone()),
+                reader.finish(format),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]
