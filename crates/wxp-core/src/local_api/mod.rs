@@ -83,8 +83,7 @@ use session::Identity;
 pub struct LocalResponse {
     /// The HTTP status.
     pub status: u16,
-    /// The JSON body; empty for `204 No Content` (and for `405`, as the
-    /// server answers it).
+    /// The JSON body; empty for `204 No Content`.
     pub body: String,
     /// What the request changed, for the signed-in account: the topics the
     /// server's live-update stream would name. Empty for a read or a
