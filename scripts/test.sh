@@ -35,7 +35,7 @@ fi
 say "Formatting and lints"
 cargo fmt --all -- --check
 cargo clippy -p wxp-core -p wxp-server --all-targets --all-features -- -D warnings
-cargo clippy -p wxp-portal -p transfer-worker -p engine-worker --target wasm32-unknown-unknown --all-targets -- -D warnings
+cargo clippy -p wxp-portal -p transfer-worker -p engine-worker -p worker-message --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 say "Domain tests (native)"
 cargo test -p wxp-core --all-features
@@ -50,7 +50,7 @@ pg_start
 cargo test -p wxp-server
 
 say "Component tests (wasm-bindgen-test in headless Chromium)"
-CHROMEDRIVER=/usr/bin/chromedriver cargo test -p wxp-portal --target wasm32-unknown-unknown
+CHROMEDRIVER=/usr/bin/chromedriver cargo test -p wxp-portal -p worker-message --target wasm32-unknown-unknown
 
 say "End-to-end tests (headless Chromium)"
 trunk build --release

@@ -3,13 +3,13 @@
 //! they are due and raises alerts over time, and tells every tab what
 //! changed.
 
-use crate::message::Message;
 use crate::storage::{Storage, Stored};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{MessagePort, WorkerGlobalScope};
+use worker_message::Message;
 use wxp_core::api::Topic;
 use wxp_core::local_api::protocol::{self, Changed, Hello, Ready};
 use wxp_core::local_api::LocalApi;
@@ -140,7 +140,11 @@ impl Hub {
                 let hello: Hello = serde_json::from_str(&message.body).unwrap_or_default();
                 let ready = self.hello(hello);
                 let body = serde_json::to_string(&ready).expect("answers serialise");
-                tab.post(&Message::new(protocol::READY, message.id, 200, body));
+                tab.post(&Message {
+                    id: message.id,
+                    status: 200,
+                    ..Message::new(protocol::READY, body)
+                });
             }
             protocol::REQUEST => self.request(tab, message),
             _ => {}
@@ -185,12 +189,11 @@ impl Hub {
                 .api
                 .handle(&message.method, &message.path, message.body.as_bytes());
         self.save();
-        tab.post(&Message::new(
-            protocol::ANSWER,
-            message.id,
-            response.status,
-            response.body,
-        ));
+        tab.post(&Message {
+            id: message.id,
+            status: response.status,
+            ..Message::new(protocol::ANSWER, response.body)
+        });
         if response.session_changed {
             self.tell(&Topic::ALL);
         } else if !response.changed.is_empty() {
@@ -205,7 +208,7 @@ impl Hub {
             topics: topics.to_vec(),
         })
         .expect("topics serialise");
-        let message = Message::new(protocol::CHANGED, 0.0, 200, body);
+        let message = Message::new(protocol::CHANGED, body);
         for tab in self.0.borrow().tabs.iter() {
             tab.post(&message);
         }

@@ -9,7 +9,6 @@
 //! SharedWorker, the page runs it as a dedicated worker instead.
 
 mod hub;
-mod message;
 mod storage;
 
 use hub::{Hub, Tab};

@@ -9,14 +9,11 @@
 //! It is a SharedWorker where the browser has them (one per origin), else
 //! a dedicated worker of this tab.
 
-mod message;
-
 use super::client::{Answer, Method, Transport};
 use super::listeners::Listeners;
 use super::{BackendError, Listener, LocalBoxFuture, Notice, Subscription};
 use crate::browser;
 use futures::channel::oneshot;
-use message::Message;
 use send_wrapper::SendWrapper;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -24,6 +21,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use worker_message::Message;
 use wxp_core::local_api::protocol::{self, Changed, Hello, Ready};
 
 /// The worker's start-up script: a fixed URL, so every tab shares it.
@@ -184,7 +182,7 @@ impl EngineWorker {
         let body = serde_json::to_string(&hello).expect("hellos serialise");
         inner
             .channel
-            .post(&Message::new(protocol::HELLO, 0, "", "", body).to_js())
+            .post(&Message::new(protocol::HELLO, body).to_js())
             .map_err(describe)?;
         Ok(EngineWorker {
             inner: Arc::new(SendWrapper::new(inner)),
@@ -228,13 +226,12 @@ impl Transport for EngineWorker {
         inner.next_id.set(id + 1);
         let (answer, answered) = oneshot::channel();
         inner.waiting.borrow_mut().insert(id, answer);
-        let message = Message::new(
-            protocol::REQUEST,
+        let message = Message {
             id,
-            method.as_str(),
-            path,
-            body.unwrap_or_default(),
-        );
+            method: method.as_str().to_owned(),
+            path: path.to_owned(),
+            ..Message::new(protocol::REQUEST, body.unwrap_or_default())
+        };
         if let Err(e) = inner.channel.post(&message.to_js()) {
             inner.waiting.borrow_mut().remove(&id);
             return Box::pin(std::future::ready(Err(BackendError::NotStarted(describe(

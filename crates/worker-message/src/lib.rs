@@ -1,28 +1,35 @@
-//! The page's side of the worker's messages: objects
-//! `{kind, id, status, method, path, body}` (`wxp_core::local_api::protocol`).
+//! The messages between the page and the in-browser backend's worker
+//! (`wxp_core::local_api::protocol` says what each kind means), as the
+//! objects `{kind, id, status, method, path, body}` that are posted: a
+//! request's and an answer's body travels as the API's JSON text, never
+//! escaped into another document.
 
 use wasm_bindgen::JsValue;
 
 /// A message's fields.
-pub(super) struct Message {
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Message {
+    /// What it is: `protocol::HELLO`, `REQUEST`, `ANSWER`, …
     pub kind: String,
+    /// A request's number, which its answer repeats.
     pub id: u64,
+    /// An answer's HTTP status.
     pub status: u16,
+    /// A request's method.
     pub method: String,
+    /// A request's path, under the API base.
     pub path: String,
+    /// The JSON text it carries (empty for none).
     pub body: String,
 }
 
 impl Message {
-    /// A message to post.
-    pub fn new(kind: &str, id: u64, method: &str, path: &str, body: String) -> Message {
+    /// A message of `kind` carrying `body`.
+    pub fn new(kind: &str, body: String) -> Message {
         Message {
             kind: kind.to_owned(),
-            id,
-            status: 0,
-            method: method.to_owned(),
-            path: path.to_owned(),
             body,
+            ..Message::default()
         }
     }
 
@@ -41,7 +48,7 @@ impl Message {
         object.into()
     }
 
-    /// The message in an object the worker posted, if it is one.
+    /// The message in a posted object, if it is one.
     pub fn from_js(value: &JsValue) -> Option<Message> {
         let get = |key: &str| js_sys::Reflect::get(value, &key.into()).ok();
         let text = |key: &str| get(key).and_then(|v| v.as_string()).unwrap_or_default();
@@ -61,27 +68,19 @@ impl Message {
 mod tests {
     use super::*;
     use wasm_bindgen_test::wasm_bindgen_test as test;
+    wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
     #[test]
     fn messages_read_back_as_posted() {
-        let posted = Message::new(
-            "request",
-            7,
-            "POST",
-            "/customers",
-            "{\"name\":\"A\"}".into(),
-        );
-        let read = Message::from_js(&posted.to_js()).unwrap();
-        assert_eq!(
-            (
-                read.kind.as_str(),
-                read.id,
-                read.method.as_str(),
-                read.path.as_str()
-            ),
-            ("request", 7, "POST", "/customers")
-        );
-        assert_eq!(read.body, "{\"name\":\"A\"}");
-        assert!(Message::from_js(&JsValue::from_str("not an object")).is_none());
+        let posted = Message {
+            kind: "request".into(),
+            id: 7,
+            method: "POST".into(),
+            path: "/customers".into(),
+            body: "{\"name\":\"A\"}".into(),
+            ..Message::default()
+        };
+        assert_eq!(Message::from_js(&posted.to_js()), Some(posted));
+        assert_eq!(Message::from_js(&JsValue::from_str("not an object")), None);
     }
 }
