@@ -8,7 +8,7 @@ use std::sync::Arc;
 use wxp_core::date::Date;
 use wxp_core::engine::{
     Alert, AlertId, AlertKind, CustomerSummary, EnrolOutcome, JobId, NewCase, NewCustomer,
-    Portfolio, Repair, Session, SupportCase, TransferJob, TransferRequest,
+    Portfolio, Repair, Session, SupportCase, TransferJob, TransferSummary, TransferRequest,
 };
 use wxp_core::transfer_file::Place;
 use wxp_core::{CustomerId, Device, SerialNumber, TenantId};
@@ -84,13 +84,13 @@ impl Backend for SessionGuard {
     fn submit_transfer(&self, request: TransferRequest) -> Reply<JobId> {
         self.watch(self.inner.submit_transfer(request))
     }
-    fn transfers(&self) -> Reply<Vec<TransferJob>> {
+    fn transfers(&self) -> Reply<Vec<TransferSummary>> {
         self.watch(self.inner.transfers())
     }
     fn transfer(&self, job: JobId) -> Reply<TransferJob> {
         self.watch(self.inner.transfer(job))
     }
-    fn notifications(&self) -> Reply<Vec<TransferJob>> {
+    fn notifications(&self) -> Reply<Vec<TransferSummary>> {
         self.watch(self.inner.notifications())
     }
     fn mark_read(&self, job: JobId) -> Reply<()> {

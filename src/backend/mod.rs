@@ -33,7 +33,7 @@ use std::sync::Arc;
 use wxp_core::date::Date;
 use wxp_core::engine::{Alert, AlertId, AlertKind, NewCase, Repair, SupportCase};
 use wxp_core::engine::{
-    CustomerSummary, EnrolOutcome, JobId, NewCustomer, Portfolio, Session, TransferJob,
+    CustomerSummary, EnrolOutcome, JobId, NewCustomer, Portfolio, Session, TransferJob, TransferSummary,
     TransferRequest,
 };
 use wxp_core::store::RestoreError;
@@ -82,12 +82,13 @@ pub trait Backend: Send + Sync {
     fn locate(&self, serials: Vec<SerialNumber>) -> Reply<Vec<(SerialNumber, Place)>>;
     /// Queues a transfer; the same request key returns the same job.
     fn submit_transfer(&self, request: TransferRequest) -> Reply<JobId>;
-    /// The partner's transfer jobs, newest first.
-    fn transfers(&self) -> Reply<Vec<TransferJob>>;
-    /// One transfer job of the partner.
+    /// The partner's transfer jobs, newest first, without their rows.
+    fn transfers(&self) -> Reply<Vec<TransferSummary>>;
+    /// One transfer job of the partner, with its rows and Summary.
     fn transfer(&self, job: JobId) -> Reply<TransferJob>;
-    /// The user's notifications (their completed transfers), newest first.
-    fn notifications(&self) -> Reply<Vec<TransferJob>>;
+    /// The user's notifications (their completed transfers), newest first,
+    /// without their rows.
+    fn notifications(&self) -> Reply<Vec<TransferSummary>>;
     /// Marks a notification read.
     fn mark_read(&self, job: JobId) -> Reply<()>;
     /// Creates a customer dashboard; returns its Customer ID.

@@ -4,6 +4,7 @@ pub mod bar_chart;
 pub mod copy_button;
 pub mod create_customer;
 pub mod device_table;
+pub mod download_summary;
 pub mod enrol;
 pub mod file_picker;
 pub mod loaded;

@@ -2,21 +2,22 @@
 //! a transfer has finished, and the Summary of each transfer.
 
 use crate::backend::{use_backend, use_live, BackendError};
-use crate::browser;
+use crate::components::download_summary::DownloadSummary;
 use crate::i18n::format::{number, timestamp};
 use crate::i18n::messages;
 use crate::pages::support::support_link;
 use leptos::prelude::*;
+use std::collections::HashSet;
 use leptos_fluent::{move_tr, tr};
 use wxp_core::api::Topic;
-use wxp_core::engine::{JobId, RowState, TransferJob};
+use wxp_core::engine::{JobId, RowState, TransferSummary};
 
 /// "Transfer 7: 12 PCs to Contoso Ltd: 11 transferred, 1 failed", in the
 /// user's language. Tracks the language. (Notifications are of completed
 /// transfers only.)
-fn headline(job: &TransferJob) -> String {
-    let rows = job.rows.len();
-    let (succeeded, failed) = (job.succeeded(), job.failed());
+fn headline(job: &TransferSummary) -> String {
+    let rows = job.rows as usize;
+    let (succeeded, failed) = (job.succeeded as usize, job.failed as usize);
     tr!("notifications-headline-completed", {
         "id" => job.id.to_string(),
         "count" => rows,
@@ -52,6 +53,10 @@ pub fn NotificationCenter() -> impl IntoView {
         })
     });
     let mark_read = Action::new_local(move |job: &JobId| backend.mark_read(*job));
+    // Which notifications were opened: kept here, not in each one, because
+    // a redraw (one was read) makes each notification anew over its old
+    // elements, and an open one must go on showing what it loaded.
+    let opened = RwSignal::new(HashSet::<JobId>::new());
     let label = move || match unread.get() {
         0 => tr!("notifications-bell-label-none"),
         n => tr!("notifications-bell-label", {"count" => n, "n" => number(n)}),
@@ -79,7 +84,7 @@ pub fn NotificationCenter() -> impl IntoView {
                     Some(Ok(list)) if list.is_empty() => view! { <p>{move_tr!("notifications-empty")}</p> }.into_any(),
                     Some(Ok(list)) => view! {
                         <ul>
-                            {list.into_iter().map(|job| view! { <Notification job mark_read/> }).collect_view()}
+                            {list.into_iter().map(|job| view! { <Notification job mark_read opened/> }).collect_view()}
                         </ul>
                     }.into_any(),
                 }}
@@ -88,31 +93,44 @@ pub fn NotificationCenter() -> impl IntoView {
     }
 }
 
-/// One finished transfer: opening it marks it read.
+/// One finished transfer: opening it marks it read. Its rows are read
+/// when it is first opened, and only if some failed: the case link names
+/// the failed PCs.
 #[component]
 fn Notification(
-    job: TransferJob,
+    job: TransferSummary,
     mark_read: Action<JobId, Result<(), BackendError>>,
+    opened: RwSignal<HashSet<JobId>>,
 ) -> impl IntoView {
+    let backend = use_backend();
     let id = job.id;
     let unread = !job.read;
-    let summary = job.summary_csv();
-    let file = job.summary_file_name();
-    let failed: Vec<String> = job
-        .rows
-        .iter()
-        .zip(&job.results)
-        .filter(|(_, r)| r.state == RowState::Failed)
-        .map(|(row, _)| row.serial.clone())
-        .collect();
-    let failed_count = failed.len();
+    let failed_count = job.failed as usize;
+    let is_open = Memo::new(move |_| opened.with(|o| o.contains(&id)));
+    let failed_serials = LocalResource::new(move || {
+        let read = (is_open.get() && failed_count > 0).then(|| backend.transfer(id));
+        async move {
+            let job = read?.await.ok()?;
+            let failed: Vec<String> = job
+                .rows
+                .iter()
+                .zip(&job.results)
+                .filter(|(_, r)| r.state == RowState::Failed)
+                .map(|(row, _)| row.serial.clone())
+                .collect();
+            Some(failed)
+        }
+    });
+    // Shown once the failed PCs are known, so that the case names them.
     let case_link = move || {
+        let serials = failed_serials.get().flatten()?;
         let subject = tr!("notifications-support-subject", {
             "id" => id.to_string(),
             "count" => failed_count,
             "n" => number(failed_count),
         });
-        support_link(&subject, &failed)
+        let href = support_link(&subject, &serials);
+        Some(view! { " " <a href=href>{move_tr!("notifications-create-case")}</a> })
     };
     let from = {
         let (source, name) = (job.source.clone(), job.source_name.clone());
@@ -124,8 +142,15 @@ fn Notification(
     };
     let on_toggle = move |ev: leptos::ev::Event| {
         let details: web_sys::HtmlDetailsElement = event_target(&ev);
-        if details.open() && unread {
-            mark_read.dispatch_local(id);
+        if details.open() {
+            if !is_open.get_untracked() {
+                opened.update(|o| {
+                    o.insert(id);
+                });
+            }
+            if unread {
+                mark_read.dispatch_local(id);
+            }
         }
     };
     view! {
@@ -136,15 +161,8 @@ fn Notification(
                     {move || headline(&job)}
                 </summary>
                 <p>{from}</p>
-                <button type="button" on:click=move |_| { let _ = browser::download_csv(&file, &summary); }>
-                    {move_tr!("transfer-download-summary")}
-                </button>
-                {(failed_count > 0).then(|| view! {
-                    " "
-                    <a href=case_link>
-                        {move_tr!("notifications-create-case")}
-                    </a>
-                })}
+                <DownloadSummary job=id/>
+                {case_link}
             </details>
         </li>
     }

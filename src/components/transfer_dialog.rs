@@ -93,7 +93,9 @@ fn job_finished(in_progress: RwSignal<Option<InProgress>>) -> LocalResource<Opti
         let backend = backend.clone();
         async move {
             let job = job?;
-            let found = backend.transfer(job).await.ok()?;
+            // The list, not the job: it carries no rows, however many.
+            let listed = backend.transfers().await.ok()?;
+            let found = listed.into_iter().find(|j| j.id == job)?;
             Some((job, found.state == JobState::Completed))
         }
     })

@@ -1,14 +1,14 @@
 //! All Customers > Transfers: every transfer job with its state and Summary.
 
 use crate::backend::{use_backend, use_live};
-use crate::browser;
+use crate::components::download_summary::DownloadSummary;
 use crate::components::loaded::loaded;
 use crate::i18n::format::{number, timestamp};
 use crate::i18n::messages;
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
 use wxp_core::api::Topic;
-use wxp_core::engine::{JobState, TransferJob};
+use wxp_core::engine::{JobState, TransferSummary};
 
 /// The transfer history, read again as jobs are submitted, run and
 /// complete.
@@ -28,7 +28,7 @@ pub fn TransfersPage() -> impl IntoView {
 }
 
 #[component]
-fn TransferTable(jobs: Vec<TransferJob>) -> impl IntoView {
+fn TransferTable(jobs: Vec<TransferSummary>) -> impl IntoView {
     if jobs.is_empty() {
         return view! { <p>{move_tr!("transfers-page-empty")}</p> }.into_any();
     }
@@ -50,26 +50,23 @@ fn TransferTable(jobs: Vec<TransferJob>) -> impl IntoView {
             <tbody>
                 {jobs.into_iter().map(|job| {
                     let done = job.state == JobState::Completed;
-                    let (file, summary) = (job.summary_file_name(), job.summary_csv());
-                    let (id, submitted, state) = (job.id.to_string(), job.submitted_at, job.state);
-                    let (rows, succeeded, failed) = (job.rows.len(), job.succeeded(), job.failed());
-                    let (source, source_text) = (job.source.clone(), job.source_name.clone());
+                    let (id, submitted, state) = (job.id, job.submitted_at, job.state);
+                    let (rows, succeeded, failed) = (job.rows as usize, job.succeeded as usize, job.failed as usize);
+                    let (source, source_text) = (job.source, job.source_name);
                     view! {
                         <tr>
-                            <th scope="row">{id.clone()}</th>
+                            <th scope="row">{id.to_string()}</th>
                             <td>{move || timestamp(submitted)}</td>
                             <td>{move || messages::tenant_name(&source, &source_text)}</td>
-                            <td>{job.target_name.clone()}</td>
+                            <td>{job.target_name}</td>
                             <td class="num">{move || number(rows)}</td>
                             <td>{move || messages::job_state(state)}</td>
                             <td class="num">{done.then_some(move || number(succeeded))}</td>
                             <td class="num">{done.then_some(move || number(failed))}</td>
                             <td>
                                 {done.then(|| view! {
-                                    <button type="button" aria-label=move_tr!("transfers-page-download-summary-of", {"id" => id.clone()})
-                                        on:click=move |_| { let _ = browser::download_csv(&file, &summary); }>
-                                        {move_tr!("transfer-download-summary")}
-                                    </button>
+                                    <DownloadSummary job=id
+                                        label=move_tr!("transfers-page-download-summary-of", {"id" => id.to_string()})/>
                                 })}
                             </td>
                         </tr>

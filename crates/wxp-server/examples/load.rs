@@ -676,10 +676,11 @@ struct BigTransfer {
 }
 
 const BIG_SUBMIT: &str = "POST /transfers (the 10,000-PC one, measuring)";
-const BIG_POLL: &str = "GET /transfers/{id} (its job, polled, measuring)";
+const BIG_POLL: &str = "GET /transfers (its job's state, polled, measuring)";
 
-/// Submits the large transfer and waits for it to complete: the job is
-/// read (`GET /transfers/{id}`) at once on each live update of the
+/// Submits the large transfer and waits for it to complete: its state is
+/// read from the partner's list (`GET /transfers`, as the page's dialog
+/// reads it) at once on each live update of the
 /// transfers, at most every 50 ms and at least every 100 ms.
 async fn big_transfer(
     api: String,
@@ -763,9 +764,15 @@ async fn big_transfer(
         while woken.try_recv().is_ok() {}
         last_poll = Instant::now();
         result.polls += 1;
-        let read = call(BIG_POLL, client.get(format!("{api}/transfers/{job}"))).await;
+        let read = call(BIG_POLL, client.get(format!("{api}/transfers"))).await;
         result.stats.record(&read);
-        let Some(state) = read.json() else {
+        let listed = read.json().and_then(|list| {
+            list.as_array()?
+                .iter()
+                .find(|j| j["id"].as_u64() == Some(job))
+                .cloned()
+        });
+        let Some(state) = listed else {
             if let Err((kind, message)) = &read.result {
                 result.error = Some(format!("reading the job failed: {kind} {message}"));
             }
@@ -773,10 +780,7 @@ async fn big_transfer(
         };
         if state["state"] == "Completed" {
             result.completed = Some(started.elapsed());
-            result.successes = state["results"]
-                .as_array()
-                .map(|r| r.iter().filter(|r| r["state"] == "Success").count())
-                .unwrap_or_default();
+            result.successes = state["succeeded"].as_u64().unwrap_or_default() as usize;
             result.error = None;
             break;
         }

@@ -18,7 +18,7 @@ use sqlx::AssertSqlSafe;
 use std::collections::HashSet;
 use std::time::Duration;
 use wxp_core::api::Topic;
-use wxp_core::engine::{JobId, JobState, TransferJob};
+use wxp_core::engine::{succeeded_in, JobId, JobState, TransferJob};
 use wxp_core::rules::transfer;
 use wxp_core::{SerialNumber, TenantId};
 
@@ -129,11 +129,17 @@ async fn complete(tx: &mut Tx, id: JobId) -> Result<Option<TransferJob>, sqlx::E
     let (before, _) = store::device_counts(tx, &target).await?;
     let moved = store::move_devices(tx, &job.source, &target, &moving).await?;
     store::after_arrival(tx, &target, before, moved).await?;
-    sqlx::query("UPDATE transfer_jobs SET state = 'Completed', completed_at = $1 WHERE id = $2")
-        .bind(crate::clock::now().0)
-        .bind(id.0 as i64)
-        .execute(&mut **tx)
-        .await?;
+    let succeeded = succeeded_in(&results);
+    sqlx::query(
+        "UPDATE transfer_jobs SET state = 'Completed', completed_at = $1, \
+         rows_succeeded = $2, rows_failed = $3 WHERE id = $4",
+    )
+    .bind(crate::clock::now().0)
+    .bind(succeeded as i64)
+    .bind((results.len() - succeeded) as i64)
+    .bind(id.0 as i64)
+    .execute(&mut **tx)
+    .await?;
     Ok(Some(job))
 }
 

@@ -444,10 +444,19 @@ async fn a_transfer_runs_in_the_server_and_a_repeated_submission_is_the_same_job
         .collect();
     assert_eq!(&descriptions[..5], ["Asset successfully created"; 5]);
     assert_eq!(descriptions[5], "Device not found");
+    // The lists carry each job's counts, not its rows.
     let (_, notifications) = get(&alpine, server.url("/api/v1/notifications")).await;
-    assert_eq!(notifications[0]["id"], job);
     let (_, transfers) = get(&alpine, server.url("/api/v1/transfers")).await;
     assert_eq!(transfers.as_array().unwrap().len(), 1);
+    for listed in [&notifications[0], &transfers[0]] {
+        assert_eq!(listed["id"], job);
+        assert_eq!(
+            (&listed["rows"], &listed["succeeded"], &listed["failed"]),
+            (&json!(6), &json!(5), &json!(1)),
+            "{listed}"
+        );
+        assert!(listed.get("results").is_none(), "{listed}");
+    }
     let (_, after) = get(
         &alpine,
         server.url("/api/v1/partners/PRT-ALPINE/unassigned-devices"),

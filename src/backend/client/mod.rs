@@ -22,7 +22,7 @@ use wxp_core::api::{self, Located};
 use wxp_core::date::Date;
 use wxp_core::engine::{
     Account, Alert, AlertId, AlertKind, CustomerSummary, EnrolOutcome, JobId, NewCase, NewCustomer,
-    Portfolio, Repair, Session, SupportCase, TransferJob, TransferRequest,
+    Portfolio, Repair, Session, SupportCase, TransferJob, TransferSummary, TransferRequest,
 };
 use wxp_core::seed::DemoConfig;
 use wxp_core::transfer_file::Place;
@@ -183,7 +183,7 @@ impl Backend for ApiClient {
         self.send(Method::Post, "/transfers", Some(&request))
     }
 
-    fn transfers(&self) -> Reply<Vec<TransferJob>> {
+    fn transfers(&self) -> Reply<Vec<TransferSummary>> {
         self.get("/transfers")
     }
 
@@ -191,7 +191,7 @@ impl Backend for ApiClient {
         self.get(&format!("/transfers/{job}"))
     }
 
-    fn notifications(&self) -> Reply<Vec<TransferJob>> {
+    fn notifications(&self) -> Reply<Vec<TransferSummary>> {
         self.get("/notifications")
     }
 

@@ -14,12 +14,14 @@ mod support;
 pub use support::{CaseError, CaseState, NewCase, SupportCase};
 
 pub use alerts::{Alert, AlertError, AlertId, AlertKind, Delivery, Repair};
+mod transfer_summary;
 mod transfers;
 
 pub use dashboards::{DashboardError, EnrolOutcome, NewCustomer};
+pub use transfer_summary::TransferSummary;
 pub use transfers::{
-    JobId, JobState, RowResult, RowState, SubmitError, SubmittedRow, TransferJob, TransferRequest,
-    NOT_FOUND_DESCRIPTION, SUCCESS_DESCRIPTION,
+    succeeded_in, JobId, JobState, RowResult, RowState, SubmitError, SubmittedRow, TransferJob,
+    TransferRequest, NOT_FOUND_DESCRIPTION, SUCCESS_DESCRIPTION,
 };
 
 use crate::date::Timestamp;

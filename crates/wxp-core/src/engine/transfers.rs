@@ -6,7 +6,7 @@
 //! moment: results are computed first, then every successful move is applied
 //! together, so no PC is lost, duplicated or left half-moved.
 
-use super::{AccessError, Engine, Event};
+use super::{AccessError, Engine, Event, TransferSummary};
 use crate::date::Timestamp;
 use crate::export::write_csv;
 use crate::fast_hash::FastSet;
@@ -87,6 +87,14 @@ pub const SUCCESS_DESCRIPTION: &str = "Asset successfully created";
 /// The State Description of a PC that is not in the source tenant.
 pub const NOT_FOUND_DESCRIPTION: &str = "Device not found";
 
+/// How many of `results` moved their PC.
+pub fn succeeded_in(results: &[RowResult]) -> usize {
+    results
+        .iter()
+        .filter(|r| r.state == RowState::Success)
+        .count()
+}
+
 /// A transfer job.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TransferJob {
@@ -123,10 +131,7 @@ pub struct TransferJob {
 impl TransferJob {
     /// Rows that moved.
     pub fn succeeded(&self) -> usize {
-        self.results
-            .iter()
-            .filter(|r| r.state == RowState::Success)
-            .count()
+        succeeded_in(&self.results)
     }
 
     /// Rows that did not.
@@ -261,22 +266,24 @@ impl Engine {
     }
 
     /// The jobs of the user's partner, newest first.
-    pub fn transfers(&self, user: &UserId) -> Result<Vec<TransferJob>, AccessError> {
+    pub fn transfers(&self, user: &UserId) -> Result<Vec<TransferSummary>, AccessError> {
         let partner = self.acting_partner(self.user(user)?)?;
         Ok(self
             .jobs
             .iter()
             .rev()
             .filter(|j| j.partner == partner.id)
-            .cloned()
+            .map(TransferJob::summary)
             .collect())
     }
 
     /// One job of the user's partner.
     pub fn transfer(&self, user: &UserId, job: JobId) -> Result<TransferJob, AccessError> {
-        self.transfers(user)?
-            .into_iter()
-            .find(|j| j.id == job)
+        let partner = self.acting_partner(self.user(user)?)?;
+        self.jobs
+            .iter()
+            .find(|j| j.id == job && j.partner == partner.id)
+            .cloned()
             .ok_or(AccessError::NoSuchTransfer(job))
     }
 
@@ -295,14 +302,14 @@ impl Engine {
     }
 
     /// The user's notifications: their completed jobs, newest first.
-    pub fn notifications(&self, user: &UserId) -> Result<Vec<TransferJob>, AccessError> {
+    pub fn notifications(&self, user: &UserId) -> Result<Vec<TransferSummary>, AccessError> {
         self.user(user)?;
         Ok(self
             .jobs
             .iter()
             .rev()
             .filter(|j| &j.user == user && j.state == JobState::Completed)
-            .cloned()
+            .map(TransferJob::summary)
             .collect())
     }
 

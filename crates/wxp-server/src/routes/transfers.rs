@@ -10,7 +10,7 @@ use crate::store::{self, NewJob};
 use axum::extract::State;
 use axum::http::StatusCode;
 use wxp_core::api::Topic;
-use wxp_core::engine::{JobId, TransferJob, TransferRequest};
+use wxp_core::engine::{JobId, TransferJob, TransferRequest, TransferSummary};
 use wxp_core::rules::{access, transfer};
 use wxp_core::{AccessError, TenantId};
 
@@ -84,12 +84,12 @@ pub async fn submit(
 
 /// The partner's transfers, newest first.
 #[utoipa::path(get, path = "/transfers", tag = "transfers",
-    responses((status = 200, description = "Every transfer of the partner, newest first"),
+    responses((status = 200, description = "Every transfer of the partner, newest first: state and counts, without rows"),
               (status = 403, description = "Not a partner admin")))]
 pub async fn list(
     State(state): State<AppState>,
     actor: Actor,
-) -> ApiResult<Json<Vec<TransferJob>>> {
+) -> ApiResult<Json<Vec<TransferSummary>>> {
     let partner = access::acting_partner_id(actor.role())?;
     let mut tx = state.db.read().await?;
     Ok(Json(store::jobs_of_partner(&mut tx, partner).await?))
@@ -116,11 +116,11 @@ pub async fn one(
 
 /// The user's notifications: their completed transfers, newest first.
 #[utoipa::path(get, path = "/notifications", tag = "transfers",
-    responses((status = 200, description = "The user's completed transfers, newest first")))]
+    responses((status = 200, description = "The user's completed transfers, newest first: state and counts, without rows")))]
 pub async fn notifications(
     State(state): State<AppState>,
     actor: Actor,
-) -> ApiResult<Json<Vec<TransferJob>>> {
+) -> ApiResult<Json<Vec<TransferSummary>>> {
     let mut tx = state.db.read().await?;
     Ok(Json(
         store::completed_jobs_of(&mut tx, &actor.user.id).await?,

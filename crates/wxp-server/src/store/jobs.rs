@@ -5,7 +5,9 @@ use super::rows::{enum_from, enum_text, tenant_columns, tenant_from, Flag};
 use super::{placeholders, Dialect};
 use sqlx::{AssertSqlSafe, FromRow};
 use wxp_core::date::Timestamp;
-use wxp_core::engine::{JobId, RowResult, SubmittedRow, TransferJob, TransferRequest};
+use wxp_core::engine::{
+    JobId, RowResult, SubmittedRow, TransferJob, TransferRequest, TransferSummary,
+};
 use wxp_core::{CustomerId, PartnerId, SerialNumber, UserId};
 
 /// A `transfer_jobs` row.
@@ -24,13 +26,39 @@ struct JobRow {
     submitted_at: i64,
     completed_at: Option<i64>,
     read: Flag,
+    rows_submitted: i64,
+    rows_succeeded: i64,
+    rows_failed: i64,
+}
+
+impl JobRow {
+    /// The job without its rows.
+    fn summary(self) -> Result<TransferSummary, sqlx::Error> {
+        Ok(TransferSummary {
+            id: JobId(self.id as u64),
+            key: self.idem_key,
+            user: UserId(self.user_id),
+            partner: PartnerId(self.partner_id),
+            source: tenant_from(&self.source_kind, self.source_id)?,
+            source_name: self.source_name,
+            target: CustomerId(self.target_id),
+            target_name: self.target_name,
+            state: enum_from("job state", &self.state)?,
+            submitted_at: Timestamp(self.submitted_at),
+            completed_at: self.completed_at.map(Timestamp),
+            read: self.read.0 != 0,
+            rows: self.rows_submitted as u64,
+            succeeded: self.rows_succeeded as u64,
+            failed: self.rows_failed as u64,
+        })
+    }
 }
 
 macro_rules! job_columns {
     () => {
         "id, idem_key, user_id, partner_id, source_kind, source_id, source_name, target_id, \
          target_name, state, submitted_at, completed_at, \
-         CASE WHEN read THEN 1 ELSE 0 END AS read"
+         CASE WHEN read THEN 1 ELSE 0 END AS read, rows_submitted, rows_succeeded, rows_failed"
     };
 }
 
@@ -77,8 +105,8 @@ pub async fn insert_job(
     let (source_kind, source_id) = tenant_columns(&request.source);
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO transfer_jobs (idem_key, user_id, partner_id, source_kind, source_id, \
-         source_name, target_id, target_name, state, submitted_at, run_after) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'Queued', $9, $10) RETURNING id",
+         source_name, target_id, target_name, state, submitted_at, run_after, rows_submitted) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'Queued', $9, $10, $11) RETURNING id",
     )
     .bind(&request.key)
     .bind(&job.user.0)
@@ -90,6 +118,7 @@ pub async fn insert_job(
     .bind(job.target_name)
     .bind(job.at.0)
     .bind(job.run_after_ms)
+    .bind(request.rows.len() as i64)
     .fetch_one(&mut *conn)
     .await?;
     let numbered: Vec<(usize, &SubmittedRow)> = request.rows.iter().enumerate().collect();
@@ -139,55 +168,7 @@ fn assemble(row: JobRow, lines: Vec<Line>) -> Result<TransferJob, sqlx::Error> {
             });
         }
     }
-    Ok(TransferJob {
-        id: JobId(row.id as u64),
-        key: row.idem_key,
-        user: UserId(row.user_id),
-        partner: PartnerId(row.partner_id),
-        source: tenant_from(&row.source_kind, row.source_id)?,
-        source_name: row.source_name,
-        target: CustomerId(row.target_id),
-        target_name: row.target_name,
-        rows,
-        state: enum_from("job state", &row.state)?,
-        submitted_at: Timestamp(row.submitted_at),
-        completed_at: row.completed_at.map(Timestamp),
-        results,
-        read: row.read.0 != 0,
-    })
-}
-
-/// Jobs with their lines: the lines of up to 500 jobs in one statement,
-/// not one statement per job.
-async fn jobs(conn: &mut Conn, found: Vec<JobRow>) -> Result<Vec<TransferJob>, sqlx::Error> {
-    let mut lines: std::collections::HashMap<i64, Vec<Line>> = Default::default();
-    let ids: Vec<i64> = found.iter().map(|row| row.id).collect();
-    for chunk in ids.chunks(500) {
-        let sql = format!(
-            "SELECT job_id, serial, customer, state, description FROM transfer_rows \
-             WHERE job_id IN ({}) ORDER BY job_id, line",
-            placeholders::list(1, chunk.len())
-        );
-        let mut query = sqlx::query_as::<_, (i64, String, String, Option<String>, Option<String>)>(
-            AssertSqlSafe(sql),
-        );
-        for id in chunk {
-            query = query.bind(*id);
-        }
-        for (job, serial, customer, state, description) in query.fetch_all(&mut *conn).await? {
-            lines
-                .entry(job)
-                .or_default()
-                .push((serial, customer, state, description));
-        }
-    }
-    found
-        .into_iter()
-        .map(|row| {
-            let its_lines = lines.remove(&row.id).unwrap_or_default();
-            assemble(row, its_lines)
-        })
-        .collect()
+    Ok(TransferJob::from_summary(row.summary()?, rows, results))
 }
 
 /// One job, whoever it belongs to.
@@ -210,7 +191,7 @@ pub async fn job(conn: &mut Conn, id: JobId) -> Result<Option<TransferJob>, sqlx
 pub async fn jobs_of_partner(
     conn: &mut Conn,
     partner: &PartnerId,
-) -> Result<Vec<TransferJob>, sqlx::Error> {
+) -> Result<Vec<TransferSummary>, sqlx::Error> {
     let found = sqlx::query_as::<_, JobRow>(concat!(
         "SELECT ",
         job_columns!(),
@@ -219,14 +200,14 @@ pub async fn jobs_of_partner(
     .bind(&partner.0)
     .fetch_all(&mut *conn)
     .await?;
-    jobs(conn, found).await
+    found.into_iter().map(JobRow::summary).collect()
 }
 
 /// A user's completed jobs (their notifications), newest first.
 pub async fn completed_jobs_of(
     conn: &mut Conn,
     user: &UserId,
-) -> Result<Vec<TransferJob>, sqlx::Error> {
+) -> Result<Vec<TransferSummary>, sqlx::Error> {
     let found = sqlx::query_as::<_, JobRow>(concat!(
         "SELECT ",
         job_columns!(),
@@ -235,7 +216,7 @@ pub async fn completed_jobs_of(
     .bind(&user.0)
     .fetch_all(&mut *conn)
     .await?;
-    jobs(conn, found).await
+    found.into_iter().map(JobRow::summary).collect()
 }
 
 /// Marks the queued jobs as running; answers their partners.

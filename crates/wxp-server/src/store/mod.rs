@@ -104,6 +104,14 @@ impl std::fmt::Display for OpenError {
 
 impl std::error::Error for OpenError {}
 
+/// The schema's migrations for `dialect`, from `migrations/` (compiled in).
+pub fn migrator(dialect: Dialect) -> sqlx::migrate::Migrator {
+    match dialect {
+        Dialect::Sqlite => sqlx::migrate!("./migrations/sqlite"),
+        Dialect::Postgres => sqlx::migrate!("./migrations/postgres"),
+    }
+}
+
 impl Db {
     /// Opens (creating a SQLite file if missing) and migrates the database
     /// at `url`.
@@ -128,11 +136,10 @@ impl Db {
         .connect_with(options.clone())
         .await
         .map_err(OpenError::Connect)?;
-        match dialect {
-            Dialect::Sqlite => sqlx::migrate!("./migrations/sqlite").run(&pool).await,
-            Dialect::Postgres => sqlx::migrate!("./migrations/postgres").run(&pool).await,
-        }
-        .map_err(OpenError::Migrate)?;
+        migrator(dialect)
+            .run(&pool)
+            .await
+            .map_err(OpenError::Migrate)?;
         Ok(Db { pool, dialect })
     }
 
