@@ -180,9 +180,14 @@ impl Db {
 
     /// Refreshes the planner's statistics after many rows arrived at once
     /// (see [`Dialect::after_bulk_load`]).
+    /// Statistics only speed reads up: if the engine takes none of the
+    /// statements, that is logged, not an error.
     pub async fn after_bulk_load(&self) -> Result<(), sqlx::Error> {
-        if let Some(statement) = self.dialect.after_bulk_load() {
-            self.pool.execute(statement).await?;
+        for statement in self.dialect.after_bulk_load() {
+            match self.pool.execute(*statement).await {
+                Ok(_) => return Ok(()),
+                Err(e) => tracing::warn!("after a bulk load, `{statement}` failed: {e}"),
+            }
         }
         Ok(())
     }
