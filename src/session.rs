@@ -2,7 +2,7 @@
 //! the demo account the mock keeps. The page asks once and keeps the
 //! answer in context; signing in and out replace it.
 
-use crate::backend::{Backend, BackendError, Notice, StartupNotice};
+use crate::backend::{device_lists, Backend, BackendError, Notice, StartupNotice};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;
@@ -62,11 +62,13 @@ impl CurrentSession {
 
     /// `session` has just signed in.
     pub fn signed_in(self, session: Session) {
+        device_lists::forget();
         self.session.set(Some(Ok(Some(session))));
     }
 
     /// The session has just ended.
     pub fn signed_out(self) {
+        device_lists::forget();
         self.session.set(Some(Ok(None)));
     }
 

@@ -14,13 +14,14 @@ use wxp_core::date::Date;
 use wxp_core::engine::{
     Alert, AlertId, AlertKind, CustomerSummary, EnrolOutcome, JobId, NewCase, NewCustomer,
     Portfolio, Repair, Session, SubmittedRow, SupportCase, TransferJob, TransferRequest,
+    TransferSummary,
 };
 use wxp_core::seed::{DemoConfig, DemoSize};
 use wxp_core::transfer_file::Place;
 use wxp_core::{CustomerId, Device, Engine, PartnerId, SerialNumber, TenantId, UserId};
 use wxp_portal::backend::{
-    ApiClient, Backend, BackendError, BackendHandle, DemoBackend, EngineWorker, InBrowser,
-    Listener, LiveUpdates, Reply, StartupNotice, Subscription,
+    device_lists, ApiClient, Backend, BackendError, BackendHandle, DemoBackend, EngineWorker,
+    InBrowser, Listener, LiveUpdates, Reply, StartupNotice, Subscription,
 };
 use wxp_portal::components::bar_chart::{Bar, BarChart};
 use wxp_portal::components::device_table::DeviceTable;
@@ -439,6 +440,45 @@ async fn a_completed_transfer_reaches_the_bell_through_the_mocks_live_updates() 
     );
 }
 
+#[wasm_bindgen_test]
+async fn a_list_of_pcs_is_read_again_only_once_pcs_changed() {
+    device_lists::forget();
+    let mock = fresh_mock();
+    mock.demo()
+        .unwrap()
+        .sign_in_demo(UserId(ALPINE_ADMIN.into()))
+        .await
+        .unwrap();
+    let live = LiveUpdates::new();
+    let holding = TenantId::Holding(PartnerId("PRT-ALPINE".into()));
+    let first = device_lists::devices(&mock, live, holding.clone())
+        .await
+        .unwrap();
+    let again = device_lists::devices(&mock, live, holding.clone())
+        .await
+        .unwrap();
+    assert!(Arc::ptr_eq(&first, &again), "the list kept is handed out");
+
+    live.changed(&[wxp_core::api::Topic::Devices]);
+    let changed = device_lists::devices(&mock, live, holding.clone())
+        .await
+        .unwrap();
+    assert!(!Arc::ptr_eq(&first, &changed), "read again after a change");
+    assert_eq!(first, changed);
+
+    let customer = mock.customers().await.unwrap()[0].customer.id.clone();
+    let other = device_lists::devices(&mock, live, TenantId::Customer(customer))
+        .await
+        .unwrap();
+    assert!(
+        !Arc::ptr_eq(&changed, &other),
+        "another tenant is its own read"
+    );
+    device_lists::forget();
+    let after_sign_out = device_lists::devices(&mock, live, holding).await.unwrap();
+    assert!(!Arc::ptr_eq(&changed, &after_sign_out));
+}
+
 /// A server with passwords and no demo, refusing every sign-in; nothing
 /// else is asked of it.
 struct PasswordServer;
@@ -493,13 +533,13 @@ impl Backend for PasswordServer {
     fn submit_transfer(&self, _request: TransferRequest) -> Reply<JobId> {
         not_asked()
     }
-    fn transfers(&self) -> Reply<Vec<TransferJob>> {
+    fn transfers(&self) -> Reply<Vec<TransferSummary>> {
         not_asked()
     }
     fn transfer(&self, _job: JobId) -> Reply<TransferJob> {
         not_asked()
     }
-    fn notifications(&self) -> Reply<Vec<TransferJob>> {
+    fn notifications(&self) -> Reply<Vec<TransferSummary>> {
         not_asked()
     }
     fn mark_read(&self, _job: JobId) -> Reply<()> {

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use wxp_core::date::Date;
 use wxp_core::engine::{
     Alert, AlertId, AlertKind, CustomerSummary, EnrolOutcome, JobId, NewCase, NewCustomer,
-    Portfolio, Repair, Session, SupportCase, TransferJob, TransferSummary, TransferRequest,
+    Portfolio, Repair, Session, SupportCase, TransferJob, TransferRequest, TransferSummary,
 };
 use wxp_core::transfer_file::Place;
 use wxp_core::{CustomerId, Device, SerialNumber, TenantId};

@@ -11,6 +11,7 @@
 
 mod client;
 mod demo;
+pub mod device_lists;
 mod error;
 mod guard;
 mod in_browser;
@@ -33,8 +34,8 @@ use std::sync::Arc;
 use wxp_core::date::Date;
 use wxp_core::engine::{Alert, AlertId, AlertKind, NewCase, Repair, SupportCase};
 use wxp_core::engine::{
-    CustomerSummary, EnrolOutcome, JobId, NewCustomer, Portfolio, Session, TransferJob, TransferSummary,
-    TransferRequest,
+    CustomerSummary, EnrolOutcome, JobId, NewCustomer, Portfolio, Session, TransferJob,
+    TransferRequest, TransferSummary,
 };
 use wxp_core::store::RestoreError;
 use wxp_core::transfer_file::Place;

@@ -133,7 +133,7 @@ pub fn DeviceTable(
     let columns: Vec<&'static Column> =
         COLUMNS.iter().filter(|c| insights || !c.insights).collect();
     let column_count = columns.len() + 1;
-    let index = Arc::new(SearchIndex::new(&devices));
+    let index = Arc::new(SearchIndex::later());
     let models = device_query::models(&devices);
     let total = devices.len();
 

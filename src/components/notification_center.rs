@@ -7,8 +7,8 @@ use crate::i18n::format::{number, timestamp};
 use crate::i18n::messages;
 use crate::pages::support::support_link;
 use leptos::prelude::*;
-use std::collections::HashSet;
 use leptos_fluent::{move_tr, tr};
+use std::collections::HashSet;
 use wxp_core::api::Topic;
 use wxp_core::engine::{JobId, RowState, TransferSummary};
 

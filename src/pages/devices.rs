@@ -1,6 +1,6 @@
 //! A customer's Devices > PCs.
 
-use crate::backend::{use_backend, use_live, BackendError};
+use crate::backend::{device_lists, use_backend, use_live, BackendError};
 use crate::components::device_table::DeviceTable;
 use crate::components::loaded::loaded;
 use crate::components::shell::customer_resource;
@@ -32,7 +32,7 @@ pub fn CustomerPcs() -> impl IntoView {
             };
             let summary = customer.await?;
             let tenant = TenantId::Customer(summary.customer.id.clone());
-            let list = backend.devices(tenant).await?;
+            let list = device_lists::devices(&*backend, live, tenant).await?;
             Ok((summary, list))
         }
     });

@@ -1,6 +1,6 @@
 //! All Customers > Unassigned Devices: the partner's holding tenant.
 
-use crate::backend::{use_backend, use_live, BackendError};
+use crate::backend::{device_lists, use_backend, use_live, BackendError};
 use crate::components::device_table::DeviceTable;
 use crate::components::loaded::loaded;
 use crate::components::setup_notice::SetupIncompleteNotice;
@@ -30,7 +30,8 @@ pub fn UnassignedDevices() -> impl IntoView {
             if !partner.setup_complete {
                 return Ok(Err(partner.kind));
             }
-            let list = backend.devices(TenantId::Holding(partner.id)).await?;
+            let list =
+                device_lists::devices(&*backend, live, TenantId::Holding(partner.id)).await?;
             Ok(Ok(list))
         }
     });

@@ -9,7 +9,7 @@
 //! rules, answering with the verdict only.
 
 use super::timing;
-use crate::backend::{Backend, BackendError, LiveUpdates};
+use crate::backend::{device_lists, Backend, BackendError, LiveUpdates};
 use futures::channel::oneshot;
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use js_sys::{Array, ArrayBuffer, Promise, Uint8Array};
@@ -375,6 +375,7 @@ impl Reviewer {
                 .clone()
                 .load(
                     backend.clone(),
+                    live,
                     devices,
                     customers,
                     load_devices,
@@ -392,6 +393,7 @@ impl Reviewer {
     async fn load(
         self: Rc<Self>,
         backend: Arc<dyn Backend>,
+        live: LiveUpdates,
         devices: (TenantId, u64),
         customers: u64,
         load_devices: bool,
@@ -401,7 +403,9 @@ impl Reviewer {
         let tenant = devices.0.clone();
         let list = async {
             if load_devices {
-                backend.devices(tenant.clone()).await.map(Some)
+                device_lists::devices(&*backend, live, tenant.clone())
+                    .await
+                    .map(Some)
             } else {
                 Ok(None)
             }

@@ -4,9 +4,10 @@
 //! and yields an order of row indices; a filter keystroke then only walks
 //! that order over a pre-lowered search text, keeping rows in sorted order.
 
+use crate::fast_hash::FastSet;
 use crate::model::{Device, SupportPlan};
 use std::cmp::Ordering;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// A column a device list can be sorted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -100,38 +101,61 @@ impl Filter {
     }
 }
 
-/// The lower-cased searchable text of every device, in one buffer.
+/// The lower-cased searchable text of every device, in one buffer: built
+/// at once ([`SearchIndex::new`]) or by the first search by text
+/// ([`SearchIndex::later`]). For 100,000 PCs building it is a task of its
+/// own, which a list's first render need not wait for.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SearchIndex {
+    built: OnceLock<Texts>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Texts {
     text: String,
     /// `ends[i]` is where device `i`'s text ends in `text`.
     ends: Vec<u32>,
 }
 
 impl SearchIndex {
-    /// Indexes `devices`.
+    /// Indexes `devices` now.
     pub fn new(devices: &[Device]) -> SearchIndex {
-        let mut text = String::with_capacity(devices.len() * 64);
-        let mut ends = Vec::with_capacity(devices.len());
-        for d in devices {
-            let fields = [
-                Some(d.serial.as_str()),
-                Some(&d.model),
-                Some(&d.product_number),
-                d.last_user.as_deref(),
-                d.location.as_deref(),
-            ];
-            for field in fields.into_iter().flatten() {
-                // A separator no word can contain, so terms never match
-                // across two fields.
-                text.push('\u{1}');
-                text.extend(field.chars().flat_map(char::to_lowercase));
-            }
-            ends.push(text.len() as u32);
-        }
-        SearchIndex { text, ends }
+        let index = SearchIndex::later();
+        index.texts(devices);
+        index
     }
 
+    /// An index of the devices it is first searched with, built then.
+    pub fn later() -> SearchIndex {
+        SearchIndex::default()
+    }
+
+    fn texts(&self, devices: &[Device]) -> &Texts {
+        self.built.get_or_init(|| {
+            let mut text = String::with_capacity(devices.len() * 64);
+            let mut ends = Vec::with_capacity(devices.len());
+            for d in devices {
+                let fields = [
+                    Some(d.serial.as_str()),
+                    Some(&d.model),
+                    Some(&d.product_number),
+                    d.last_user.as_deref(),
+                    d.location.as_deref(),
+                ];
+                for field in fields.into_iter().flatten() {
+                    // A separator no word can contain, so terms never match
+                    // across two fields.
+                    text.push('\u{1}');
+                    text.extend(field.chars().flat_map(char::to_lowercase));
+                }
+                ends.push(text.len() as u32);
+            }
+            Texts { text, ends }
+        })
+    }
+}
+
+impl Texts {
     fn haystack(&self, row: u32) -> &str {
         let row = row as usize;
         let start = if row == 0 {
@@ -188,6 +212,8 @@ pub fn filter_rows(
         .split_whitespace()
         .map(str::to_lowercase)
         .collect();
+    // Only a search by text needs the index.
+    let texts = (!terms.is_empty()).then(|| index.texts(devices));
     order
         .iter()
         .copied()
@@ -195,19 +221,20 @@ pub fn filter_rows(
             let d = &devices[row as usize];
             filter.plan.is_none_or(|p| d.plan == p)
                 && filter.model.as_ref().is_none_or(|m| d.model == *m)
-                && {
-                    let haystack = index.haystack(row);
+                && texts.is_none_or(|texts| {
+                    let haystack = texts.haystack(row);
                     terms.iter().all(|t| haystack.contains(t.as_str()))
-                }
+                })
         })
         .collect()
 }
 
 /// The distinct models of `devices`, sorted, for the model filter.
 pub fn models(devices: &[Device]) -> Vec<Arc<str>> {
-    let mut models: Vec<Arc<str>> = devices.iter().map(|d| d.model.clone()).collect();
+    // A few dozen models among 100,000 PCs: gathered once each, then sorted.
+    let distinct: FastSet<&Arc<str>> = devices.iter().map(|d| &d.model).collect();
+    let mut models: Vec<Arc<str>> = distinct.into_iter().cloned().collect();
     models.sort_unstable();
-    models.dedup();
     models
 }
 
@@ -287,6 +314,29 @@ mod tests {
         assert_eq!(filter_rows(&d, &index, &order, &f("   ")), vec![1, 0, 2]);
         // Words never match across two fields.
         assert!(filter_rows(&d, &index, &order, &f("g10818f")).is_empty());
+    }
+
+    #[test]
+    fn an_index_built_later_is_built_by_the_first_text_search_only() {
+        let d = fleet();
+        let order = sorted_order(&d, Sort::default());
+        let later = SearchIndex::later();
+        let by_plan = Filter {
+            plan: Some(SupportPlan::PremiumPlus),
+            ..Filter::default()
+        };
+        let eager = SearchIndex::new(&d);
+        assert_eq!(
+            filter_rows(&d, &later, &order, &by_plan),
+            filter_rows(&d, &eager, &order, &by_plan)
+        );
+        assert_eq!(later, SearchIndex::later(), "not built without text");
+        let text = Filter {
+            text: "elitebook".into(),
+            ..Filter::default()
+        };
+        assert_eq!(filter_rows(&d, &later, &order, &text), vec![1, 2]);
+        assert_eq!(later, eager);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The backend's answers: JSON on success, nothing on `204 No Content`, an
 //! [`ErrorBody`] on every error.
 
+use super::json_list;
 use super::transport::Answer;
 use crate::backend::BackendError;
 use serde::de::DeserializeOwned;
@@ -10,6 +11,15 @@ use wxp_core::api::ErrorBody;
 pub(super) fn json<T: DeserializeOwned>(answer: Answer) -> Result<T, BackendError> {
     let body = success(answer)?;
     serde_json::from_str(&body).map_err(|e| BackendError::Unreadable(e.to_string()))
+}
+
+/// The JSON array of a successful answer, decoded a slice at a time with
+/// the page free in between: for long lists.
+pub(super) async fn json_list<T: DeserializeOwned>(answer: Answer) -> Result<Vec<T>, BackendError> {
+    let body = success(answer)?;
+    json_list::decode(&body, json_list::PER_SLICE, crate::browser::yield_to_page)
+        .await
+        .map_err(|e| BackendError::Unreadable(e.to_string()))
 }
 
 /// A successful answer without a body (`204`).

@@ -9,6 +9,7 @@
 mod answer;
 mod events;
 mod fetch;
+mod json_list;
 mod transport;
 
 pub use fetch::Fetch;
@@ -22,7 +23,7 @@ use wxp_core::api::{self, Located};
 use wxp_core::date::Date;
 use wxp_core::engine::{
     Account, Alert, AlertId, AlertKind, CustomerSummary, EnrolOutcome, JobId, NewCase, NewCustomer,
-    Portfolio, Repair, Session, SupportCase, TransferJob, TransferSummary, TransferRequest,
+    Portfolio, Repair, Session, SupportCase, TransferJob, TransferRequest, TransferSummary,
 };
 use wxp_core::seed::DemoConfig;
 use wxp_core::transfer_file::Place;
@@ -161,8 +162,8 @@ impl Backend for ApiClient {
     }
 
     fn devices(&self, tenant: TenantId) -> Reply<Arc<Vec<Device>>> {
-        let list: Reply<Vec<Device>> = self.get(&tenant_path(&tenant));
-        Box::pin(async move { list.await.map(Arc::new) })
+        let answer = self.request(Method::Get, &tenant_path(&tenant), NONE);
+        Box::pin(async move { answer::json_list(answer.await?).await.map(Arc::new) })
     }
 
     fn set_insights_collection(&self, customer: CustomerId, enabled: bool) -> Reply<()> {

@@ -110,10 +110,14 @@ async function measureList(browser, url) {
 async function measureTransferRead(page) {
   const { path, rows } = await allUnassignedToContoso(page);
   await page.getByRole('link', { name: 'Unassigned Devices' }).click();
-  await page.getByRole('button', { name: 'Transfer', exact: true }).click();
-  // Let the long task of re-rendering the list be reported before counting.
+  await page.getByRole('status').filter({ hasText: '100,000 PCs' }).first().waitFor({ timeout: 60_000 });
+  // The list's own tasks are not the dialog's.
   await page.waitForTimeout(1_000);
   await page.evaluate(() => window.__longTasks.splice(0));
+  // Opening the dialog hands the worker the PCs the page already holds.
+  await page.getByRole('button', { name: 'Transfer', exact: true }).click();
+  await page.waitForTimeout(1_000);
+  const openTasks = await page.evaluate(() => window.__longTasks.splice(0));
   const t0 = Date.now();
   // A path, not a buffer: a buffer is decoded by page script, which would
   // itself be a long task on the main thread.
@@ -121,7 +125,7 @@ async function measureTransferRead(page) {
   await page.getByText('will be transferred').waitFor({ timeout: 60_000 });
   const ms = Date.now() - t0;
   const tasks = await page.evaluate(() => window.__longTasks.splice(0));
-  return { rows, ms, tasks };
+  return { rows, ms, tasks, openTasks };
 }
 
 const server = await serveDist();
@@ -135,6 +139,7 @@ try {
   for (const k of r.keystrokes) console.log(`    ${JSON.stringify(k.value).padEnd(14)} ${k.ms.toFixed(1).padStart(6)} ms  ${k.shown}`);
   console.log(`  scrolling: at most ${r.scrolling.maxRows} row elements in the page (target <= ~100); ${r.scrolling.perStepMs.toFixed(1)} ms per scroll step incl. 2 frames; last row index ${r.scrolling.lastRowIndex}`);
   console.log(`  long tasks (> 50 ms) after load: ${JSON.stringify(r.tasks)}`);
+  console.log(`  Transfer Devices dialog opened over the 100,000-PC list: main-thread long tasks: ${JSON.stringify(r.transferRead.openTasks)} ms (target: none over 50 ms)`);
   console.log(`  transfer file of ${r.transferRead.rows} rows read in the dialog (worker read + review): ${r.transferRead.ms} ms; main-thread long tasks meanwhile: ${JSON.stringify(r.transferRead.tasks)} ms (target: none over 50 ms)`);
   console.log(`  memory: JS heap ${mb(r.jsHeap)} + wasm linear memory ${mb(r.wasmMemory)} = ${mb(r.jsHeap + r.wasmMemory)} (target <= 100 MB)`);
 } finally {
