@@ -26,6 +26,7 @@ enrol-outcome-invalid = Not a serial number: { $reason }
 
 ## Start-up notices
 notice-session-ended = Your session has ended (you signed out in another tab, the demo data was reset, or the session expired). Sign in again to go on.
+notice-waiting-for-other-tab = The portal is open in another tab, and this browser cannot share it between tabs. Close the other tab to go on here: nothing done there is lost.
 notice-data-reset = Your saved demo data could not be loaded: { $reason }. It has been reset to the original demo data.
 restore-corrupted = the stored demo data is corrupted ({ $reason })
 restore-other-version = the stored demo data was written by another version of the portal (format { $found }, this one reads { $reads })

@@ -25,6 +25,7 @@ enrol-outcome-invalid = Non è un numero di serie: { $reason }
 
 ## Avvisi all'avvio
 notice-session-ended = La tua sessione è terminata (sei uscito in un'altra scheda, i dati demo sono stati ripristinati o la sessione è scaduta). Accedi di nuovo per continuare.
+notice-waiting-for-other-tab = Il portale è aperto in un'altra scheda e questo browser non può condividerlo tra schede. Chiudi l'altra scheda per continuare qui: nulla di ciò che hai fatto lì va perso.
 notice-data-reset = Impossibile caricare i dati demo salvati: { $reason }. Sono stati ripristinati i dati demo originali.
 restore-corrupted = i dati demo salvati sono danneggiati ({ $reason })
 restore-other-version = i dati demo salvati sono stati scritti da un'altra versione del portale (formato { $found }, questa legge il { $reads })

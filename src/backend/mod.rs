@@ -138,6 +138,9 @@ pub enum Notice {
     /// The backend answered that nobody is signed in any more (signed out
     /// in another tab, the demo data reset, the session expired).
     SessionEnded,
+    /// The portal is open in another tab of a browser that cannot share
+    /// one engine between tabs: this tab waits until that one closes.
+    WaitingForOtherTab,
 }
 
 /// The backend provided by the app.
@@ -159,10 +162,13 @@ pub fn from_page(notice: RwSignal<Option<Notice>>) -> Arc<dyn Backend> {
     if let Some(base) = api_base {
         return Arc::new(ApiClient::new(Fetch::new(base)));
     }
-    match EngineWorker::connect(worker::LOADER, move |told| {
-        if told.is_some() {
-            notice.set(told);
+    match EngineWorker::connect(worker::LOADER, move |told| match told {
+        Some(told) => notice.set(Some(told)),
+        // It runs now: the wait is over.
+        None if matches!(notice.get_untracked(), Some(Notice::WaitingForOtherTab)) => {
+            notice.set(None)
         }
+        None => {}
     }) {
         Ok(worker) => Arc::new(ApiClient::new(worker)),
         Err(why) => {

@@ -123,6 +123,7 @@ pub fn notice(notice: &Notice) -> String {
         Notice::DataReset(reason) => tr!("notice-data-reset", {"reason" => restore(reason)}),
         Notice::Error(e) => backend(e),
         Notice::SessionEnded => tr!("notice-session-ended"),
+        Notice::WaitingForOtherTab => tr!("notice-waiting-for-other-tab"),
     }
 }
 

@@ -6,7 +6,7 @@
 // holds through its database; the scenario runs on both.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertNoPageErrors, eventually, expectVisible, newTab } from './harness.mjs';
+import { assertNoPageErrors, eventually, expectVisible, mockOnly, newTab } from './harness.mjs';
 import {
   ACCOUNTS, customerIdOnAccountPage, createCustomer, goToCustomers, goToUnassignedDevices, listTotal,
   newCustomer, signInAs, goToCustomerPcs, optionLabels, customersPicker,
@@ -79,4 +79,31 @@ test('a transfer made in one tab and a customer created in the other are both ke
   await expectTotal(await goToCustomerPcs(a, 'Contoso Ltd'), before + 3);
   // The other tab sees the transfer too, without a reload.
   await expectTotal(await goToCustomerPcs(b, 'Contoso Ltd'), before + 3);
+});
+
+test('without SharedWorker, a second tab waits for the first to close, then goes on with its work', {
+  skip: mockOnly('the in-browser backend\'s fallback where the browser has no SharedWorker'),
+}, async () => {
+  const a = await app.newPage();
+  // A browser without SharedWorker (Chrome for Android, for one).
+  await a.context().addInitScript(() => { delete window.SharedWorker; });
+  await signInAs(a, ACCOUNTS.alpine);
+  await createCustomer(a, newCustomer('Made Before The Wait'));
+  const b = await newTab(a);
+  await b.goto('/');
+  const waiting = b.getByRole('alert').filter({ hasText: 'The portal is open in another tab' });
+  await expectVisible(waiting);
+  // Only the first tab's engine runs: the second writes nothing meanwhile.
+  assert.equal(await b.getByRole('heading', { level: 1 }).count(), 0);
+  await a.close();
+  // The wait ends by itself, and what the first tab did is there.
+  await eventually(() => waiting.count(), (n) => n === 0, { what: 'the notice gone', timeout: 15_000 });
+  await expectVisible(b.getByRole('heading', { level: 1 }));
+  assert.ok((await customerNames(b)).includes('Made Before The Wait'));
+  await createCustomer(b, newCustomer('Made After The Wait'));
+  await b.reload();
+  await expectVisible(b.getByRole('heading', { level: 1 }));
+  const names = await customerNames(b);
+  assert.ok(names.includes('Made Before The Wait') && names.includes('Made After The Wait'), `${names}`);
+  assertNoPageErrors(b);
 });

@@ -7,7 +7,8 @@
 //! ([`Transport`]): each request goes as a message with an id, and its
 //! answer comes back with the same id (`wxp_core::local_api::protocol`).
 //! It is a SharedWorker where the browser has them (one per origin), else
-//! a dedicated worker of this tab.
+//! a dedicated worker of this tab, which runs the engine only while it
+//! holds a Web Lock: one tab at a time writes (`engine-worker-loader.js`).
 
 use super::client::{Answer, Method, Transport};
 use super::listeners::Listeners;
@@ -103,6 +104,7 @@ impl Inner {
                 });
             }
             protocol::FAILED => self.not_started(message.body, on_ready),
+            protocol::WAITING => on_ready(Some(Notice::WaitingForOtherTab)),
             _ => {}
         }
     }

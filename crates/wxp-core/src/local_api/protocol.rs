@@ -30,6 +30,10 @@ pub const ANSWER: &str = "answer";
 pub const CHANGED: &str = "changed";
 /// The worker could not start (its loader says so, with why in `body`).
 pub const FAILED: &str = "failed";
+/// A dedicated worker (the browser has no SharedWorker) waits for another
+/// tab's engine to stop before it starts: only one may write (its loader
+/// says so; `ready` follows once it runs).
+pub const WAITING: &str = "waiting";
 
 /// What a tab tells the worker first: the settings it was opened with, and
 /// what an older version of the portal left in this tab's local storage.
