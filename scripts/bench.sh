@@ -8,7 +8,9 @@
 #      list in the release build; the download size; the verdict on a
 #      100,000-row transfer file beside Papa Parse's bare read of the same
 #      file in the same page; the 100,000-PC list and a 100,000-row file
-#      review over the server beside the in-browser backend
+#      review over the server beside the in-browser backend; the start of
+#      the portal on both (download before the sign-in page, its first
+#      render, the first row of the 100,000-PC list, the longest tasks)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/tools.sh"
 cd "$ROOT"
@@ -25,3 +27,4 @@ node tests/e2e/bench/device-list.mjs
 node tests/e2e/bench/verdict.mjs
 cargo build --release -p wxp-server
 node tests/e2e/bench/server.mjs
+node tests/e2e/bench/startup.mjs

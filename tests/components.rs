@@ -295,6 +295,17 @@ async fn until(what: &str, done: impl Fn() -> bool) {
     panic!("still not: {what}");
 }
 
+/// A mock over the standard demo data, signed in as Alpine's admin.
+async fn signed_in_mock() -> ApiClient {
+    let mock = fresh_mock();
+    mock.demo()
+        .unwrap()
+        .sign_in_demo(UserId(ALPINE_ADMIN.into()))
+        .await
+        .unwrap();
+    mock
+}
+
 /// A mock over the standard demo data, with nobody remembered as signed in.
 fn fresh_mock() -> ApiClient {
     storage().remove_item(SESSION_KEY).unwrap();
@@ -443,12 +454,7 @@ async fn a_completed_transfer_reaches_the_bell_through_the_mocks_live_updates() 
 #[wasm_bindgen_test]
 async fn a_list_of_pcs_is_read_again_only_once_pcs_changed() {
     device_lists::forget();
-    let mock = fresh_mock();
-    mock.demo()
-        .unwrap()
-        .sign_in_demo(UserId(ALPINE_ADMIN.into()))
-        .await
-        .unwrap();
+    let mock = signed_in_mock().await;
     let live = LiveUpdates::new();
     let holding = TenantId::Holding(PartnerId("PRT-ALPINE".into()));
     let first = device_lists::devices(&mock, live, holding.clone())
@@ -682,12 +688,7 @@ async fn the_sign_in_page_offers_demo_accounts_and_no_password_form_with_the_moc
 
 #[wasm_bindgen_test]
 async fn reset_now_restores_the_demo_data_and_keeps_the_page_whole() {
-    let mock = fresh_mock();
-    mock.demo()
-        .unwrap()
-        .sign_in_demo(UserId(ALPINE_ADMIN.into()))
-        .await
-        .unwrap();
+    let mock = signed_in_mock().await;
     let root = container();
     mount_sign_in(&root, Arc::new(mock.clone()));
     until("the Demo data section is shown", || {

@@ -7,39 +7,14 @@
 //                 Transfer Devices dialog (target: server <= 1.5 x in-browser)
 //
 // Run: ./scripts/bench.sh (it builds dist/ and the release server first).
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
-import { serveDist, launchBrowser, DIST } from '../harness.mjs';
+import { serveDist, launchBrowser } from '../harness.mjs';
+import { startReleaseServer } from './release-server.mjs';
 import { allUnassignedToContoso } from './transfer-file.mjs';
 
-const SERVER = process.env.WXP_SERVER_BIN ?? resolve(import.meta.dirname, '../../../target/release/wxp-server');
 const LARGE_STATE = JSON.stringify({ schema: 1, config: { seed: 2026, size: 'Large' }, events: [] });
 const RUNS = 5;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** The release server over a fresh SQLite file, demo mode, large demo. */
-async function startServer() {
-  const dir = mkdtempSync(join(tmpdir(), 'wxp-bench-server-'));
-  const child = spawn(SERVER, ['--demo', '--app', DIST], {
-    env: { ...process.env, PORT: '0', WXP_DATABASE_URL: `sqlite://${dir}/bench.db`, WXP_ALERT_INTERVAL_MS: '0' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise((ok, fail) => {
-    child.on('exit', (code) => fail(new Error(`the server exited (${code})`)));
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      const m = line.match(/^WXP partner portal: (http:\/\/\S+)/);
-      if (m) ok(m[1]);
-    });
-  });
-  const reset = await fetch(`${url}/api/v1/demo/reset`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ seed: 2026, size: 'Large' }),
-  });
-  if (!reset.ok) throw new Error(`reset: ${reset.status}`);
-  return { url, stop: () => { child.kill('SIGKILL'); rmSync(dir, { recursive: true, force: true }); } };
-}
 
 /** A signed-in Alpine admin, on either backend. */
 async function signedIn(browser, backend) {
@@ -107,7 +82,7 @@ async function measure(browser, backend) {
 
 const browser = await launchBrowser();
 const dist = await serveDist();
-const server = await startServer();
+const server = await startReleaseServer();
 try {
   const inBrowser = await measure(browser, { name: 'in-browser', url: dist.url });
   const overHttp = await measure(browser, { name: 'server', url: server.url });

@@ -16,15 +16,12 @@
 //               is traced for the longest of any length)
 //
 // Run: ./scripts/bench.sh (it builds dist/ and the release server first).
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { serveDist, launchBrowser, DIST } from '../harness.mjs';
+import { startReleaseServer } from './release-server.mjs';
 
-const SERVER = process.env.WXP_SERVER_BIN ?? resolve(import.meta.dirname, '../../../target/release/wxp-server');
 const LARGE_STATE = JSON.stringify({ schema: 1, config: { seed: 2026, size: 'Large' }, events: [] });
 const RUNS = 5;
 /** The engine worker's files, fetched by the SharedWorker itself. */
@@ -33,26 +30,6 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
-/** The release server over a fresh SQLite file, demo mode, large demo. */
-async function startServer() {
-  const dir = mkdtempSync(join(tmpdir(), 'wxp-bench-startup-'));
-  const child = spawn(SERVER, ['--demo', '--app', DIST], {
-    env: { ...process.env, PORT: '0', WXP_DATABASE_URL: `sqlite://${dir}/bench.db`, WXP_ALERT_INTERVAL_MS: '0' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise((ok, fail) => {
-    child.on('exit', (code) => fail(new Error(`the server exited (${code})`)));
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      const m = line.match(/^WXP partner portal: (http:\/\/\S+)/);
-      if (m) ok(m[1]);
-    });
-  });
-  const reset = await fetch(`${url}/api/v1/demo/reset`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ seed: 2026, size: 'Large' }),
-  });
-  if (!reset.ok) throw new Error(`reset: ${reset.status}`);
-  return { name: 'server', url, stop: () => { child.kill('SIGKILL'); rmSync(dir, { recursive: true, force: true }); } };
-}
 
 /** Before the app: a mark at the start, and the long tasks. */
 function instrument() {
@@ -168,7 +145,7 @@ function longestTaskBetweenMarks(events, from, to) {
 
 const ms = (n) => (n === null ? 'none' : `${n.toFixed(0)} ms`);
 const dist = await serveDist();
-const server = await startServer();
+const server = await startReleaseServer();
 const browser = await launchBrowser();
 try {
   console.log(`== Start of the portal (release build in ${DIST}; ${RUNS} runs each, median; fresh browser context each run)`);
