@@ -30,11 +30,7 @@ pub async fn visible_summaries(conn: &mut Conn, actor: &Actor) -> ApiResult<Vec<
         .filter(|c| access::may_see_customer(actor.role(), c))
         .collect();
     customers.sort_by(|a, b| a.name.cmp(&b.name));
-    let mut summaries = Vec::with_capacity(customers.len());
-    for c in customers {
-        summaries.push(store::summary(conn, c).await?);
-    }
-    Ok(summaries)
+    Ok(store::summaries(conn, customers).await?)
 }
 
 /// The audience of a change to a customer: its partner's admins and its
