@@ -9,6 +9,7 @@
 
 mod common;
 
+use common::created::name_created;
 use common::*;
 use reqwest::Client;
 use serde::Serialize;
@@ -212,31 +213,6 @@ impl Backend for OverHttp {
             Err(serde_json::from_value(body["reason"].clone())
                 .unwrap_or_else(|_| panic!("{call:?}: {status} {body}")))
         }
-    }
-}
-
-/// Customer IDs and cPINs are issued at random by the server and from the
-/// log by the engine: the customers a scenario creates are named by the
-/// order they were created in, on both sides.
-fn name_created(v: &mut Value, created: &[String]) {
-    match v {
-        Value::String(text) => {
-            if let Some(i) = created.iter().position(|id| id == text) {
-                *text = format!("CREATED-{i}");
-            }
-        }
-        Value::Object(map) => {
-            map.values_mut().for_each(|v| name_created(v, created));
-            let is_created = map
-                .get("id")
-                .and_then(Value::as_str)
-                .is_some_and(|id| id.starts_with("CREATED-"));
-            if is_created && map.contains_key("cpin") {
-                map.insert("cpin".into(), Value::from("ISSUED"));
-            }
-        }
-        Value::Array(items) => items.iter_mut().for_each(|v| name_created(v, created)),
-        _ => {}
     }
 }
 

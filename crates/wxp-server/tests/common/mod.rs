@@ -8,6 +8,8 @@
 
 #![allow(dead_code)]
 
+pub mod created;
+
 use reqwest::{Client, Response, StatusCode};
 use serde_json::{json, Value};
 use std::io::{BufRead, BufReader};
