@@ -7,8 +7,8 @@
 
 use super::rows::{tenant_columns, CustomerRow, PartnerRow, UserRow};
 use super::{placeholders, Dialect};
-use std::collections::HashMap;
 use sqlx::{AnyConnection, AssertSqlSafe};
+use std::collections::HashMap;
 use wxp_core::engine::CustomerSummary;
 use wxp_core::{Customer, CustomerId, Partner, PartnerId, Role, TenantId, User, UserId};
 
