@@ -10,6 +10,7 @@
 mod common;
 
 use common::created::name_created;
+use common::demo_facts::DemoFacts;
 use common::*;
 use reqwest::Client;
 use serde::Serialize;
@@ -18,7 +19,7 @@ use std::collections::HashMap;
 use wxp_core::api::{ErrorReason, Located};
 use wxp_core::date::{Date, Timestamp};
 use wxp_core::engine::{AlertKind, NewCase, NewCustomer, SubmittedRow, TransferRequest};
-use wxp_core::seed::{self, DemoConfig, World};
+use wxp_core::seed::DemoConfig;
 use wxp_core::{CustomerId, Engine, PartnerId, SerialNumber, TenantId, UserId};
 
 /// One call of the portal's operations.
@@ -265,45 +266,6 @@ const COBALT: &str = "u-cobalt-admin";
 const CONTOSO_IT: &str = "u-contoso-it";
 const FABRIKAM_IT: &str = "u-fabrikam-it";
 
-struct Facts {
-    world: World,
-}
-
-impl Facts {
-    fn new() -> Facts {
-        Facts {
-            world: seed::generate(DemoConfig::default()),
-        }
-    }
-
-    fn customer(&self, name: &str) -> CustomerId {
-        self.world
-            .customers
-            .iter()
-            .find(|c| c.name == name)
-            .unwrap()
-            .id
-            .clone()
-    }
-
-    fn cpin(&self, name: &str) -> &'static str {
-        let c = self
-            .world
-            .customers
-            .iter()
-            .find(|c| c.name == name)
-            .unwrap();
-        Box::leak(c.cpin.clone().into_boxed_str())
-    }
-
-    fn serials(&self, tenant: &TenantId, n: usize) -> Vec<String> {
-        self.world.tenants[tenant][..n]
-            .iter()
-            .map(|d| d.serial.to_string())
-            .collect()
-    }
-}
-
 fn holding(p: &str) -> TenantId {
     TenantId::Holding(PartnerId(p.to_owned()))
 }
@@ -324,7 +286,7 @@ fn request(key: &str, source: TenantId, serials: &[String], target: &str) -> Tra
 
 #[tokio::test]
 async fn who_sees_what() {
-    let f = Facts::new();
+    let f = DemoFacts::new();
     let woodgrove = f.customer("Woodgrove Bank").0;
     let contoso = f.customer("Contoso Ltd");
     let mut scenario = Vec::new();
@@ -369,7 +331,7 @@ async fn who_sees_what() {
 
 #[tokio::test]
 async fn transfer_rows_get_the_same_outcome() {
-    let f = Facts::new();
+    let f = DemoFacts::new();
     let fabrikam = f.customer("Fabrikam Inc");
     let target = fabrikam.0.clone();
     let mut serials = f.serials(&holding("PRT-ALPINE"), 4);
@@ -454,7 +416,7 @@ async fn transfer_rows_get_the_same_outcome() {
 
 #[tokio::test]
 async fn the_self_service_alerts_rule_and_the_cpin_checks() {
-    let f = Facts::new();
+    let f = DemoFacts::new();
     let litware = f.customer("Litware Inc"); // no PC yet
     let unassigned = f.serials(&holding("PRT-ALPINE"), 3);
     let mut enrolled = vec![
@@ -475,7 +437,11 @@ async fn the_self_service_alerts_rule_and_the_cpin_checks() {
         ),
         (
             ALPINE,
-            Call::Enrol(litware.clone(), f.cpin("Litware Inc"), enrolled.clone()),
+            Call::Enrol(
+                litware.clone(),
+                Box::leak(f.cpin("Litware Inc").into_boxed_str()),
+                enrolled.clone(),
+            ),
         ),
         // The first PC turned self-service alerts on; now they may go off.
         (ALPINE, Call::Customer(litware.0.clone())),
@@ -485,7 +451,7 @@ async fn the_self_service_alerts_rule_and_the_cpin_checks() {
             ALPINE,
             Call::Enrol(
                 litware.clone(),
-                f.cpin("Litware Inc"),
+                Box::leak(f.cpin("Litware Inc").into_boxed_str()),
                 vec![unassigned[0].clone()],
             ),
         ),
@@ -493,7 +459,7 @@ async fn the_self_service_alerts_rule_and_the_cpin_checks() {
             CONTOSO_IT,
             Call::Enrol(
                 f.customer("Contoso Ltd"),
-                f.cpin("Contoso Ltd"),
+                Box::leak(f.cpin("Contoso Ltd").into_boxed_str()),
                 vec![unassigned[2].clone()],
             ),
         ),
@@ -501,7 +467,7 @@ async fn the_self_service_alerts_rule_and_the_cpin_checks() {
             CONTOSO_IT,
             Call::Enrol(
                 litware.clone(),
-                f.cpin("Litware Inc"),
+                Box::leak(f.cpin("Litware Inc").into_boxed_str()),
                 vec![unassigned[2].clone()],
             ),
         ),
@@ -513,7 +479,7 @@ async fn the_self_service_alerts_rule_and_the_cpin_checks() {
 
 #[tokio::test]
 async fn alerts_route_repairs_by_partner_type() {
-    let f = Facts::new();
+    let f = DemoFacts::new();
     let alpine_pc = f.serials(&holding("PRT-ALPINE"), 1).remove(0);
     let bright_pc = f.serials(&holding("PRT-BRIGHT"), 1).remove(0);
     let fabrikam_pc = f

@@ -19,6 +19,7 @@
 mod common;
 
 use common::created::name_created;
+use common::demo_facts::DemoFacts;
 use common::*;
 use reqwest::header::CONTENT_TYPE;
 use reqwest::{Client, Method};
@@ -32,8 +33,8 @@ use wxp_core::api::{Located, Topic};
 use wxp_core::date::Date;
 use wxp_core::engine::Session;
 use wxp_core::local_api::LocalApi;
-use wxp_core::seed::{self, DemoConfig, World};
-use wxp_core::{Engine, Role, TenantId, UserId};
+use wxp_core::seed::DemoConfig;
+use wxp_core::{Engine, Role, UserId};
 use wxp_server::live::{Audience, Change};
 
 const ALPINE: &str = "u-alpine-admin";
@@ -419,53 +420,6 @@ async fn run(scenario: &[Step]) {
     }
 }
 
-/// What the demo seed holds, to name in requests.
-struct Facts {
-    world: World,
-}
-
-impl Facts {
-    fn new() -> Facts {
-        Facts {
-            world: seed::generate(DemoConfig::default()),
-        }
-    }
-
-    fn customer(&self, name: &str) -> String {
-        self.record(name).id.0.clone()
-    }
-
-    fn cpin(&self, name: &str) -> String {
-        self.record(name).cpin.clone()
-    }
-
-    fn record(&self, name: &str) -> &wxp_core::Customer {
-        self.world
-            .customers
-            .iter()
-            .find(|c| c.name == name)
-            .unwrap()
-    }
-
-    fn serials(&self, tenant: &TenantId, n: usize) -> Vec<String> {
-        self.world.tenants[tenant][..n]
-            .iter()
-            .map(|d| d.serial.to_string())
-            .collect()
-    }
-
-    fn holding(&self, partner: &str, n: usize) -> Vec<String> {
-        self.serials(&TenantId::Holding(wxp_core::PartnerId(partner.into())), n)
-    }
-
-    fn of(&self, customer: &str, n: usize) -> Vec<String> {
-        self.serials(
-            &TenantId::Customer(wxp_core::CustomerId(self.customer(customer))),
-            n,
-        )
-    }
-}
-
 #[test]
 fn the_route_table_is_the_servers_but_for_the_routes_only_a_server_has() {
     let described: BTreeSet<String> = include_str!("snapshots/routes.txt")
@@ -493,9 +447,9 @@ fn the_route_table_is_the_servers_but_for_the_routes_only_a_server_has() {
 
 #[tokio::test]
 async fn signing_in_and_who_sees_what() {
-    let f = Facts::new();
-    let woodgrove = f.customer("Woodgrove Bank");
-    let contoso = f.customer("Contoso Ltd");
+    let f = DemoFacts::new();
+    let woodgrove = f.customer("Woodgrove Bank").0;
+    let contoso = f.customer("Contoso Ltd").0;
     let mut located = f.holding("PRT-ALPINE", 3);
     located.extend(f.of("Contoso Ltd", 2));
     located.extend(f.of("Woodgrove Bank", 2));
@@ -579,9 +533,9 @@ async fn signing_in_and_who_sees_what() {
 
 #[tokio::test]
 async fn dashboards_their_settings_and_enrolments() {
-    let f = Facts::new();
-    let litware = f.customer("Litware Inc"); // no PC yet
-    let contoso = f.customer("Contoso Ltd");
+    let f = DemoFacts::new();
+    let litware = f.customer("Litware Inc").0; // no PC yet
+    let contoso = f.customer("Contoso Ltd").0;
     let unassigned = f.holding("PRT-ALPINE", 3);
     let mut enrolled = vec![
         unassigned[0].clone(),
@@ -687,9 +641,9 @@ async fn dashboards_their_settings_and_enrolments() {
 
 #[tokio::test]
 async fn transfers_and_the_notification_center() {
-    let f = Facts::new();
-    let fabrikam = f.customer("Fabrikam Inc");
-    let contoso = f.customer("Contoso Ltd");
+    let f = DemoFacts::new();
+    let fabrikam = f.customer("Fabrikam Inc").0;
+    let contoso = f.customer("Contoso Ltd").0;
     let holding = json!({ "kind": "holding", "id": "PRT-ALPINE" });
     let mut serials = f.holding("PRT-ALPINE", 4);
     serials.push(serials[0].to_lowercase()); // a duplicate, as typed
@@ -752,7 +706,7 @@ async fn transfers_and_the_notification_center() {
             "theirs",
             &holding,
             &serials[..1],
-            &f.customer("Woodgrove Bank"),
+            &f.customer("Woodgrove Bank").0,
         ),
         transfer("empty", &holding, &[], &fabrikam),
         transfer(
@@ -803,7 +757,7 @@ async fn transfers_and_the_notification_center() {
 
 #[tokio::test]
 async fn alerts_repairs_and_support_cases() {
-    let f = Facts::new();
+    let f = DemoFacts::new();
     let alpine_pc = f.holding("PRT-ALPINE", 1).remove(0);
     let bright_pc = f.holding("PRT-BRIGHT", 1).remove(0);
     let fabrikam_pc = f.of("Fabrikam Inc", 1).remove(0);

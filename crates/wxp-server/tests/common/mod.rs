@@ -9,6 +9,7 @@
 #![allow(dead_code)]
 
 pub mod created;
+pub mod demo_facts;
 
 use reqwest::{Client, Response, StatusCode};
 use serde_json::{json, Value};
