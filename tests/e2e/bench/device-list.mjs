@@ -12,9 +12,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { serveDist, launchBrowser, DIST } from '../harness.mjs';
+import { LARGE_STATE } from './backends.mjs';
 import { allUnassignedToContoso } from './transfer-file.mjs';
 
-const LARGE_STATE = JSON.stringify({ schema: 1, config: { seed: 2026, size: 'Large' }, events: [] });
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const mb = (n) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

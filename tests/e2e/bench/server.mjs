@@ -8,10 +8,9 @@
 //
 // Run: ./scripts/bench.sh (it builds dist/ and the release server first).
 import { serveDist, launchBrowser } from '../harness.mjs';
-import { startReleaseServer } from './release-server.mjs';
+import { signInAlpine, startReleaseServer } from './backends.mjs';
 import { allUnassignedToContoso } from './transfer-file.mjs';
 
-const LARGE_STATE = JSON.stringify({ schema: 1, config: { seed: 2026, size: 'Large' }, events: [] });
 const RUNS = 5;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -19,18 +18,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 /** A signed-in Alpine admin, on either backend. */
 async function signedIn(browser, backend) {
   const context = await browser.newContext({ baseURL: backend.url, viewport: { width: 1400, height: 900 }, acceptDownloads: true });
-  if (backend.name === 'in-browser') {
-    await context.addInitScript((state) => {
-      if (!sessionStorage.getItem('bench-seeded')) {
-        localStorage.setItem('wxp-portal/mock-state', state);
-        localStorage.setItem('wxp-portal/session', 'u-alpine-admin');
-        sessionStorage.setItem('bench-seeded', '1');
-      }
-    }, LARGE_STATE);
-  } else {
-    const r = await context.request.post('/api/v1/demo/session', { data: { user: 'u-alpine-admin' } });
-    if (!r.ok()) throw new Error(`sign-in: ${r.status()}`);
-  }
+  await signInAlpine(context, backend);
   return context;
 }
 

@@ -20,9 +20,8 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { serveDist, launchBrowser, DIST } from '../harness.mjs';
-import { startReleaseServer } from './release-server.mjs';
+import { signInAlpine, startReleaseServer } from './backends.mjs';
 
-const LARGE_STATE = JSON.stringify({ schema: 1, config: { seed: 2026, size: 'Large' }, events: [] });
 const RUNS = 5;
 /** The engine worker's files, fetched by the SharedWorker itself. */
 const ENGINE_WORKER_FILES = ['engine-worker-loader.js', 'engine-worker.js', 'engine-worker_bg.wasm'];
@@ -45,18 +44,7 @@ function instrument() {
 async function context(browser, backend, { signedIn }) {
   const ctx = await browser.newContext({ baseURL: backend.url, viewport: { width: 1400, height: 900 } });
   await ctx.addInitScript(instrument);
-  if (signedIn && backend.name === 'in-browser') {
-    await ctx.addInitScript((state) => {
-      if (!sessionStorage.getItem('bench-seeded')) {
-        localStorage.setItem('wxp-portal/mock-state', state);
-        localStorage.setItem('wxp-portal/session', 'u-alpine-admin');
-        sessionStorage.setItem('bench-seeded', '1');
-      }
-    }, LARGE_STATE);
-  } else if (signedIn) {
-    const r = await ctx.request.post('/api/v1/demo/session', { data: { user: 'u-alpine-admin' } });
-    if (!r.ok()) throw new Error(`sign-in: ${r.status()}`);
-  }
+  if (signedIn) await signInAlpine(ctx, backend);
   return ctx;
 }
 

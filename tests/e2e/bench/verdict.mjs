@@ -29,10 +29,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveDist, launchBrowser } from '../harness.mjs';
+import { LARGE_STATE } from './backends.mjs';
 import { allUnassignedToContoso } from './transfer-file.mjs';
 
 const PAPA = join(import.meta.dirname, 'papaparse/node_modules/papaparse/papaparse.min.js');
-const LARGE_STATE = JSON.stringify({ schema: 1, config: { seed: 2026, size: 'Large' }, events: [] });
 const RUNS = Number(process.env.WXP_BENCH_RUNS ?? 9);
 /** How long the dialog is open before the file is chosen: a user finding
  * the file takes longer. */

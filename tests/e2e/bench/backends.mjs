@@ -1,6 +1,8 @@
-// The release server for the browser benchmarks: demo mode over a fresh
-// SQLite file, reset to the large demo (100,000 PCs in Alpine's Unassigned
-// Devices), serving dist/, on 127.0.0.1; stopped by its process id.
+// The two backends the browser benchmarks compare, both with the large demo
+// (100,000 PCs in Alpine's Unassigned Devices): the release server (demo
+// mode over a fresh SQLite file, serving dist/, on 127.0.0.1, stopped by its
+// process id) and the in-browser backend; and Alpine's admin signed in on
+// either.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,4 +31,25 @@ export async function startReleaseServer() {
   });
   if (!reset.ok) throw new Error(`reset: ${reset.status}`);
   return { name: 'server', url, stop: () => { child.kill('SIGKILL'); rmSync(dir, { recursive: true, force: true }); } };
+}
+
+/** The in-browser backend's stored state for the large demo, as an older
+ * version kept it in local storage (its worker takes it over). */
+export const LARGE_STATE = JSON.stringify({ schema: 1, config: { seed: 2026, size: 'Large' }, events: [] });
+
+/** Signs Alpine's admin in for the pages `context` opens next: on the
+ * server through the demo sign-in, in the browser by the stored state. */
+export async function signInAlpine(context, backend) {
+  if (backend.name === 'in-browser') {
+    await context.addInitScript((state) => {
+      if (!sessionStorage.getItem('bench-seeded')) {
+        localStorage.setItem('wxp-portal/mock-state', state);
+        localStorage.setItem('wxp-portal/session', 'u-alpine-admin');
+        sessionStorage.setItem('bench-seeded', '1');
+      }
+    }, LARGE_STATE);
+  } else {
+    const r = await context.request.post('/api/v1/demo/session', { data: { user: 'u-alpine-admin' } });
+    if (!r.ok()) throw new Error(`sign-in: ${r.status()}`);
+  }
 }
