@@ -50,7 +50,7 @@ pg_start
 cargo test -p wxp-server
 
 say "Component tests (wasm-bindgen-test in headless Chromium)"
-CHROMEDRIVER=/usr/bin/chromedriver cargo test -p wxp-portal -p worker-message --target wasm32-unknown-unknown
+CHROMEDRIVER=/usr/bin/chromedriver cargo test -p wxp-portal -p worker-message -p engine-worker --target wasm32-unknown-unknown
 
 say "End-to-end tests (headless Chromium)"
 trunk build --release

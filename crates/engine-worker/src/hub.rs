@@ -3,7 +3,7 @@
 //! they are due and raises alerts over time, and tells every tab what
 //! changed.
 
-use crate::storage::{Storage, Stored};
+use crate::storage::{Commit, Storage, Stored};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -188,17 +188,22 @@ impl Hub {
                 .borrow_mut()
                 .api
                 .handle(&message.method, &message.path, message.body.as_bytes());
-        self.save();
-        tab.post(&Message {
-            id: message.id,
-            status: response.status,
-            ..Message::new(protocol::ANSWER, response.body)
+        let hub = self.clone();
+        let tab = tab.clone();
+        // Like a server after COMMIT: nobody hears of a change before it
+        // is kept.
+        self.save_then(move || {
+            tab.post(&Message {
+                id: message.id,
+                status: response.status,
+                ..Message::new(protocol::ANSWER, response.body)
+            });
+            if response.session_changed {
+                hub.tell(&Topic::ALL);
+            } else if !response.changed.is_empty() {
+                hub.tell(&response.changed);
+            }
         });
-        if response.session_changed {
-            self.tell(&Topic::ALL);
-        } else if !response.changed.is_empty() {
-            self.tell(&response.changed);
-        }
         self.run_jobs_when_due();
     }
 
@@ -215,19 +220,41 @@ impl Hub {
     }
 
     /// Saves the state if it changed since it was last saved.
-    fn save(&self) {
+    fn save(&self) -> Option<Commit> {
         let mut state = self.0.borrow_mut();
         let revision = state.api.revision();
         let changed = state.saved_revision != Some(revision);
-        let Some(storage) = state.storage.clone() else {
-            return;
-        };
+        let storage = state.storage.clone()?;
         let json = changed.then(|| state.api.export());
         let session = state.api.signed_in().map(|u| u.0.clone());
         match storage.save(json.as_deref(), session.as_deref()) {
-            Ok(()) => state.saved_revision = Some(revision),
-            Err(e) => state.not_kept = Some(e),
+            Ok(commit) => {
+                state.saved_revision = Some(revision);
+                Some(commit)
+            }
+            Err(e) => {
+                state.not_kept = Some(e);
+                None
+            }
         }
+    }
+
+    /// Saves the state, then runs `kept` once the write is on disk (or
+    /// could not be: then the tabs that say hello next hear why).
+    fn save_then(&self, kept: impl FnOnce() + 'static) {
+        let Some(commit) = self.save() else {
+            return kept();
+        };
+        let hub = self.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            if let Err(e) = commit.kept().await {
+                let mut state = hub.0.borrow_mut();
+                state.not_kept = Some(e);
+                // The next save writes the whole state again.
+                state.saved_revision = None;
+            }
+            kept();
+        });
     }
 
     /// Runs the transfers that are due, when they are: one timer for the
@@ -248,10 +275,12 @@ impl Hub {
         let run = Closure::once_into_js(move || {
             hub.0.borrow_mut().job_timer_at = None;
             let changed = hub.0.borrow_mut().api.run_due_jobs();
-            hub.save();
-            if !changed.is_empty() {
-                hub.tell(&changed);
-            }
+            let told = hub.clone();
+            hub.save_then(move || {
+                if !changed.is_empty() {
+                    told.tell(&changed);
+                }
+            });
             hub.run_jobs_when_due();
         });
         let scope: WorkerGlobalScope = js_sys::global().unchecked_into();
@@ -273,10 +302,12 @@ impl Hub {
         let hub = self.clone();
         let raise = Closure::<dyn FnMut()>::new(move || {
             let changed = hub.0.borrow_mut().api.raise_alert_over_time();
-            hub.save();
-            if !changed.is_empty() {
-                hub.tell(&changed);
-            }
+            let told = hub.clone();
+            hub.save_then(move || {
+                if !changed.is_empty() {
+                    told.tell(&changed);
+                }
+            });
         });
         let scope: WorkerGlobalScope = js_sys::global().unchecked_into();
         let _ = scope.set_interval_with_callback_and_timeout_and_arguments_0(
