@@ -36,6 +36,7 @@ say "Formatting and lints"
 cargo fmt --all -- --check
 cargo clippy -p wxp-core -p wxp-server --all-targets --all-features -- -D warnings
 cargo clippy -p wxp-portal -p transfer-worker -p engine-worker -p worker-message --target wasm32-unknown-unknown --all-targets -- -D warnings
+cargo clippy -p wxp-portal --target wasm32-unknown-unknown --features split -- -D warnings
 
 say "Domain tests (native)"
 cargo test -p wxp-core --all-features

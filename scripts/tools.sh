@@ -6,6 +6,8 @@
 #   - trunk 0.21.14 (crates.io; 0.22 needs a newer rustc than this machine's)
 #   - wasm-bindgen-cli at exactly the wasm-bindgen version in Cargo.lock
 #   - wasm-opt from binaryen 132 (npm; Debian's binaryen 108 breaks the wasm)
+#   - wasm-split-cli (crates.io: wasm_split_cli_support), which splits the
+#     portal's wasm after trunk's build (scripts/split-app.sh)
 #
 # Nothing is downloaded from anywhere but crates.io and npm: Trunk.toml sets
 # `offline = true`, so trunk uses these binaries instead of fetching its own.
@@ -16,6 +18,7 @@ export PATH="$HOME/.cargo/bin:$ROOT/tools/node_modules/.bin:$PATH"
 
 TRUNK_VERSION="0.21.14"
 BINARYEN_VERSION="132"
+WASM_SPLIT_VERSION="0.2.4"
 WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3 }' "$ROOT/Cargo.lock")"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
@@ -44,4 +47,9 @@ fi
 if ! wasm-opt --version 2>/dev/null | grep -q "version_$BINARYEN_VERSION"; then
   say "Installing wasm-opt (binaryen $BINARYEN_VERSION from npm)"
   npm ci --prefix "$ROOT/tools" --no-audit --no-fund
+fi
+
+if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "Installing wasm-split-cli $WASM_SPLIT_VERSION (a minute or two, once)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
 fi

@@ -1,15 +1,10 @@
 //! The app: backend, session and live updates in context, and the routes.
 
 use crate::backend::{self, BackendHandle, LiveUpdates, Notice, SessionGuard, StartupNotice};
-use crate::components::shell::Shell;
 use crate::components::startup_notice::StartupNoticeBanner;
 use crate::i18n::I18nProvider;
-use crate::pages::{
-    account::AccountPage, alerts::AlertsPage, customer_home::CustomerHome,
-    customers::CustomersPage, devices::CustomerPcs, landing::Landing, not_found::NotFound,
-    portfolio_home::PortfolioHome, repair_requests::RepairRequestsPage, settings::SettingsPage,
-    sign_in::SignIn, support::SupportPage, transfers::TransfersPage, unassigned::UnassignedDevices,
-};
+use crate::lazy_pages::*;
+use crate::pages::{landing::Landing, not_found::NotFound, sign_in::SignIn};
 use crate::session::CurrentSession;
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
@@ -53,22 +48,22 @@ pub fn AppWith(
             <Routes fallback=|| view! { <NotFound/> }>
                 <Route path=path!("/") view=Landing/>
                 <Route path=path!("/sign-in") view=SignIn/>
-                <ParentRoute path=path!("/all") view=Shell>
-                    <Route path=path!("") view=PortfolioHome/>
-                    <Route path=path!("customers") view=CustomersPage/>
-                    <Route path=path!("unassigned-devices") view=UnassignedDevices/>
-                    <Route path=path!("transfers") view=TransfersPage/>
-                    <Route path=path!("alerts") view=AlertsPage/>
-                    <Route path=path!("repair-requests") view=RepairRequestsPage/>
+                <ParentRoute path=path!("/all") view=ShellRoute::lazy()>
+                    <Route path=path!("") view=PortfolioHomeRoute::lazy()/>
+                    <Route path=path!("customers") view=CustomersRoute::lazy()/>
+                    <Route path=path!("unassigned-devices") view=UnassignedDevicesRoute::lazy()/>
+                    <Route path=path!("transfers") view=TransfersRoute::lazy()/>
+                    <Route path=path!("alerts") view=AlertsRoute::lazy()/>
+                    <Route path=path!("repair-requests") view=RepairRequestsRoute::lazy()/>
                 </ParentRoute>
-                <ParentRoute path=path!("/support") view=Shell>
-                    <Route path=path!("") view=SupportPage/>
+                <ParentRoute path=path!("/support") view=ShellRoute::lazy()>
+                    <Route path=path!("") view=SupportRoute::lazy()/>
                 </ParentRoute>
-                <ParentRoute path=path!("/customers/:customer") view=Shell>
-                    <Route path=path!("") view=CustomerHome/>
-                    <Route path=path!("devices/pcs") view=CustomerPcs/>
-                    <Route path=path!("account") view=AccountPage/>
-                    <Route path=path!("settings") view=SettingsPage/>
+                <ParentRoute path=path!("/customers/:customer") view=ShellRoute::lazy()>
+                    <Route path=path!("") view=CustomerHomeRoute::lazy()/>
+                    <Route path=path!("devices/pcs") view=CustomerPcsRoute::lazy()/>
+                    <Route path=path!("account") view=AccountRoute::lazy()/>
+                    <Route path=path!("settings") view=SettingsRoute::lazy()/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -92,3 +92,10 @@ pub fn page_hidden() -> bool {
         .and_then(|w| w.document())
         .is_some_and(|d| d.hidden())
 }
+
+/// Loads the page again, as the browser's reload button does.
+pub fn reload() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
+    }
+}

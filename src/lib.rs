@@ -10,6 +10,7 @@ pub mod backend;
 pub mod browser;
 pub mod components;
 pub mod i18n;
+pub mod lazy_pages;
 pub mod lists;
 pub mod pages;
 pub mod paths;

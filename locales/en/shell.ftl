@@ -29,3 +29,7 @@ menu-choose-customer = Choose a customer…
 # A file input (src/components/file_picker.rs).
 file-picker-choose = Choose file
 file-picker-none = No file chosen
+
+pages-not-loaded-title = The portal could not load this page
+pages-not-loaded-why = Its code could not be fetched from the server: the connection may be down, or the portal was updated meanwhile. Nothing you did was lost.
+pages-not-loaded-reload = Reload the portal

@@ -29,3 +29,7 @@ menu-choose-customer = Scegli un cliente…
 # Un campo per scegliere un file (src/components/file_picker.rs).
 file-picker-choose = Scegli file
 file-picker-none = Nessun file selezionato
+
+pages-not-loaded-title = Il portale non è riuscito a caricare questa pagina
+pages-not-loaded-why = Non è stato possibile scaricarne il codice dal server: la connessione potrebbe essere interrotta, oppure il portale è stato aggiornato nel frattempo. Nulla di ciò che hai fatto è andato perso.
+pages-not-loaded-reload = Ricarica il portale

@@ -2,7 +2,7 @@
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startApp, assertNoPageErrors, expectCount, expectPath, expectText, expectVisible,
+  startApp, assertNoPageErrors, expectCount, expectPath, expectText, expectVisible, signIn,
 } from './harness.mjs';
 import {
   ACCOUNTS, accountButtonName, signInAs, selectCustomer, menuLink, mainMenu, pageHeading, alert, deviceList,
@@ -38,6 +38,25 @@ test('a signed-in user stays signed in, on the same page, after a reload', async
   await expectVisible(page.getByText('Partner Admin · Alpine IT Solutions'));
   await expectPath(page, path);
   assertNoPageErrors(page);
+});
+
+test('when the pages behind sign-in cannot be fetched, signing in says so, and reloading brings them, still signed in', async () => {
+  const page = await app.newPage();
+  // The wasm module with the pages behind sign-in (src/lazy_pages.rs), cut
+  // off as a dropped connection would.
+  let cutOff = true;
+  await page.route(/\/split_[\w-]+\.wasm$/, (route) => (cutOff ? route.abort('connectionfailed') : route.continue()));
+  await signIn(page, accountButtonName(ACCOUNTS.alpine));
+  await expectVisible(pageHeading(page, 'The portal could not load this page'));
+  await expectVisible(page.getByText('Nothing you did was lost.', { exact: false }));
+
+  cutOff = false;
+  await page.getByRole('button', { name: 'Reload the portal' }).click();
+  await expectVisible(mainMenu(page));
+  await expectVisible(page.getByText('Partner Admin · Alpine IT Solutions'));
+  // What the browser said of the failed fetches, and nothing else.
+  const others = page.errors.filter((e) => !/split_signed_in_pages|Failed to fetch|Failed to load resource/.test(e));
+  assert.deepEqual(others, []);
 });
 
 test('an unknown address shows "Page not found" with a link home', async () => {

@@ -51,6 +51,20 @@ pub fn SignIn() -> impl IntoView {
         reset.version().track();
         demo_accounts(&*backend)
     });
+    // The pages behind sign-in load while the user picks an account: once
+    // the accounts are painted, not before, so they never delay them.
+    Effect::new(move |started: Option<bool>| {
+        let shown = accounts.with(Option::is_some);
+        if shown && started != Some(true) {
+            request_animation_frame(|| {
+                set_timeout(
+                    || leptos::task::spawn_local(crate::lazy_pages::preload()),
+                    std::time::Duration::ZERO,
+                )
+            });
+        }
+        shown || started == Some(true)
+    });
     // The demo data section is a sibling of the accounts, not inside their
     // reload: a reset reloads both, and neither may take the other away
     // while it is reading.

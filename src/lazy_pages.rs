@@ -1,0 +1,143 @@
+//! The pages behind sign-in, loaded when the first of them shows.
+//!
+//! With the `split` feature (the release build, `scripts/split-app.sh`),
+//! their code is one wasm module apart from the first download, which then
+//! carries only the sign-in page and what every page shares. It is fetched
+//! when a signed-in page is first shown, or earlier, once the sign-in page
+//! has shown its accounts ([`preload`]). One split point, not one per page:
+//! the pages share most of their code, and a split per page made ~80
+//! small modules that a deep link waited for.
+
+use crate::components::shell::Shell;
+use crate::pages::{
+    account::AccountPage, alerts::AlertsPage, customer_home::CustomerHome,
+    customers::CustomersPage, devices::CustomerPcs, portfolio_home::PortfolioHome,
+    repair_requests::RepairRequestsPage, settings::SettingsPage, support::SupportPage,
+    transfers::TransfersPage, unassigned::UnassignedDevices,
+};
+use leptos::prelude::*;
+use leptos_router::{Lazy, LazyRoute};
+
+/// A view behind sign-in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SignedInView {
+    Shell,
+    PortfolioHome,
+    Customers,
+    UnassignedDevices,
+    Transfers,
+    Alerts,
+    RepairRequests,
+    Support,
+    CustomerHome,
+    CustomerPcs,
+    Account,
+    Settings,
+}
+
+/// The module with the pages could not be fetched (offline, or the server
+/// was updated and no longer has it).
+#[derive(Clone, Copy, Debug)]
+pub struct PagesNotLoaded;
+
+#[cfg(feature = "split")]
+impl From<leptos::wasm_split::SplitLoaderError> for PagesNotLoaded {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        PagesNotLoaded
+    }
+}
+
+/// The split point: every page's code is reachable only through here.
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(
+        signed_in_pages,
+        wasm_split_path = ::leptos::wasm_split,
+        fallible,
+        preload(load_pages)
+    )
+)]
+fn view_of(view: SignedInView) -> Result<AnyView, PagesNotLoaded> {
+    Ok(match view {
+        SignedInView::Shell => view! { <Shell/> }.into_any(),
+        SignedInView::PortfolioHome => view! { <PortfolioHome/> }.into_any(),
+        SignedInView::Customers => view! { <CustomersPage/> }.into_any(),
+        SignedInView::UnassignedDevices => view! { <UnassignedDevices/> }.into_any(),
+        SignedInView::Transfers => view! { <TransfersPage/> }.into_any(),
+        SignedInView::Alerts => view! { <AlertsPage/> }.into_any(),
+        SignedInView::RepairRequests => view! { <RepairRequestsPage/> }.into_any(),
+        SignedInView::Support => view! { <SupportPage/> }.into_any(),
+        SignedInView::CustomerHome => view! { <CustomerHome/> }.into_any(),
+        SignedInView::CustomerPcs => view! { <CustomerPcs/> }.into_any(),
+        SignedInView::Account => view! { <AccountPage/> }.into_any(),
+        SignedInView::Settings => view! { <SettingsPage/> }.into_any(),
+    })
+}
+
+/// `view`, once its code is here.
+async fn load(view: SignedInView) -> AnyView {
+    #[cfg(feature = "split")]
+    let loaded = view_of(view).await;
+    #[cfg(not(feature = "split"))]
+    let loaded = view_of(view);
+    loaded.unwrap_or_else(|PagesNotLoaded| view! { <PagesNotLoadedNotice/> }.into_any())
+}
+
+/// Fetches the pages' code ahead of need; a failure is left for the
+/// navigation that needs them to show.
+pub async fn preload() {
+    #[cfg(feature = "split")]
+    let _ = load_pages().await;
+}
+
+/// What a signed-in user sees if the pages' code cannot be fetched.
+#[component]
+fn PagesNotLoadedNotice() -> impl IntoView {
+    use leptos_fluent::move_tr;
+    view! {
+        <main id="main" class="not-found" role="alert">
+            <h1>{move_tr!("pages-not-loaded-title")}</h1>
+            <p>{move_tr!("pages-not-loaded-why")}</p>
+            <p><button on:click=|_| crate::browser::reload()>{move_tr!("pages-not-loaded-reload")}</button></p>
+        </main>
+    }
+}
+
+macro_rules! signed_in_routes {
+    ($($route:ident => $view:ident),* $(,)?) => {$(
+        #[doc = concat!("The route to [`SignedInView::", stringify!($view), "`].")]
+        pub struct $route;
+
+        impl LazyRoute for $route {
+            fn data() -> Self {
+                $route
+            }
+
+            async fn view(_route: Self) -> AnyView {
+                load(SignedInView::$view).await
+            }
+        }
+
+        impl $route {
+            /// The route's view, for `<Route view=…>`.
+            pub fn lazy() -> Lazy<$route> {
+                Lazy::new()
+            }
+        }
+    )*};
+}
+
+signed_in_routes! {
+    ShellRoute => Shell,
+    PortfolioHomeRoute => PortfolioHome,
+    CustomersRoute => Customers,
+    UnassignedDevicesRoute => UnassignedDevices,
+    TransfersRoute => Transfers,
+    AlertsRoute => Alerts,
+    RepairRequestsRoute => RepairRequests,
+    SupportRoute => Support,
+    CustomerHomeRoute => CustomerHome,
+    CustomerPcsRoute => CustomerPcs,
+    AccountRoute => Account,
+    SettingsRoute => Settings,
+}
