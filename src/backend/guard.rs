@@ -3,15 +3,10 @@
 //! signed out in another tab, the demo data was reset, the session
 //! expired) ends the page's session, whichever view asked.
 
-use super::{Backend, BackendError, DemoBackend, Listener, Reply, Subscription};
+use super::client::answer;
+use super::{Answer, Backend, BackendError, DemoBackend, Listener, Method, Reply, Subscription};
 use std::sync::Arc;
-use wxp_core::date::Date;
-use wxp_core::engine::{
-    Alert, AlertId, AlertKind, CustomerSummary, EnrolOutcome, JobId, NewCase, NewCustomer,
-    Portfolio, Repair, Session, SupportCase, TransferJob, TransferRequest, TransferSummary,
-};
-use wxp_core::transfer_file::Place;
-use wxp_core::{CustomerId, Device, SerialNumber, TenantId};
+use wxp_core::engine::Session;
 
 /// What to do when an answer says the session has ended.
 pub type SessionEnded = Arc<dyn Fn() + Send + Sync>;
@@ -28,22 +23,21 @@ impl SessionGuard {
     pub fn new(inner: Arc<dyn Backend>, ended: SessionEnded) -> SessionGuard {
         SessionGuard { inner, ended }
     }
+}
 
-    fn watch<T: 'static>(&self, reply: Reply<T>) -> Reply<T> {
-        let ended = self.ended.clone();
-        Box::pin(async move {
-            let answer = reply.await;
-            if matches!(answer, Err(BackendError::SignedOut)) {
-                ended();
-            }
-            answer
-        })
+/// Whether `answer` says that nobody is signed in.
+fn signed_out(answer: &Result<Answer, BackendError>) -> bool {
+    match answer {
+        Ok(Answer { status: 401, body }) => answer::error(401, body) == BackendError::SignedOut,
+        Ok(_) => false,
+        Err(e) => *e == BackendError::SignedOut,
     }
 }
 
 /// Signed-out answers of a session's own operations are not a session that
 /// ended elsewhere: `session` answers `None`, `sign_in` and `sign_out` say
-/// what happened to the user's own request. Everything else is watched.
+/// what happened to the user's own request, and the demo's operations work
+/// signed out. Every request of the product is watched.
 impl Backend for SessionGuard {
     fn session(&self) -> Reply<Option<Session>> {
         self.inner.session()
@@ -63,73 +57,16 @@ impl Backend for SessionGuard {
     fn subscribe(&self, listener: Listener) -> Subscription {
         self.inner.subscribe(listener)
     }
-    fn customers(&self) -> Reply<Vec<CustomerSummary>> {
-        self.watch(self.inner.customers())
-    }
-    fn customer(&self, id: CustomerId) -> Reply<CustomerSummary> {
-        self.watch(self.inner.customer(id))
-    }
-    fn portfolio(&self) -> Reply<Portfolio> {
-        self.watch(self.inner.portfolio())
-    }
-    fn devices(&self, tenant: TenantId) -> Reply<Arc<Vec<Device>>> {
-        self.watch(self.inner.devices(tenant))
-    }
-    fn set_insights_collection(&self, customer: CustomerId, enabled: bool) -> Reply<()> {
-        self.watch(self.inner.set_insights_collection(customer, enabled))
-    }
-    fn locate(&self, serials: Vec<SerialNumber>) -> Reply<Vec<(SerialNumber, Place)>> {
-        self.watch(self.inner.locate(serials))
-    }
-    fn submit_transfer(&self, request: TransferRequest) -> Reply<JobId> {
-        self.watch(self.inner.submit_transfer(request))
-    }
-    fn transfers(&self) -> Reply<Vec<TransferSummary>> {
-        self.watch(self.inner.transfers())
-    }
-    fn transfer(&self, job: JobId) -> Reply<TransferJob> {
-        self.watch(self.inner.transfer(job))
-    }
-    fn notifications(&self) -> Reply<Vec<TransferSummary>> {
-        self.watch(self.inner.notifications())
-    }
-    fn mark_read(&self, job: JobId) -> Reply<()> {
-        self.watch(self.inner.mark_read(job))
-    }
-    fn create_customer(&self, new: NewCustomer) -> Reply<CustomerId> {
-        self.watch(self.inner.create_customer(new))
-    }
-    fn enrol(
-        &self,
-        customer: CustomerId,
-        cpin: String,
-        serials: Vec<String>,
-    ) -> Reply<Vec<EnrolOutcome>> {
-        self.watch(self.inner.enrol(customer, cpin, serials))
-    }
-    fn set_self_service_alerts(&self, customer: CustomerId, enabled: bool) -> Reply<()> {
-        self.watch(self.inner.set_self_service_alerts(customer, enabled))
-    }
-    fn alerts(&self) -> Reply<Vec<Alert>> {
-        self.watch(self.inner.alerts())
-    }
-    fn simulate_alert(&self, serial: String, kind: AlertKind) -> Reply<AlertId> {
-        self.watch(self.inner.simulate_alert(serial, kind))
-    }
-    fn request_repair(&self, alert: AlertId) -> Reply<Repair> {
-        self.watch(self.inner.request_repair(alert))
-    }
-    fn repair_requests(&self) -> Reply<Vec<Alert>> {
-        self.watch(self.inner.repair_requests())
-    }
-    fn schedule_repair(&self, alert: AlertId, on: Date) -> Reply<()> {
-        self.watch(self.inner.schedule_repair(alert, on))
-    }
-    fn open_case(&self, case: NewCase) -> Reply<u64> {
-        self.watch(self.inner.open_case(case))
-    }
-    fn cases(&self) -> Reply<Vec<SupportCase>> {
-        self.watch(self.inner.cases())
+    fn send(&self, method: Method, path: &str, body: Option<String>) -> Reply<Answer> {
+        let answer = self.inner.send(method, path, body);
+        let ended = self.ended.clone();
+        Box::pin(async move {
+            let answer = answer.await;
+            if signed_out(&answer) {
+                ended();
+            }
+            answer
+        })
     }
 }
 
@@ -149,12 +86,12 @@ mod tests {
         mock.sign_out().await.unwrap();
         let ended = Arc::new(AtomicUsize::new(0));
         let count = ended.clone();
-        let guard = SessionGuard::new(
+        let guard: Arc<dyn Backend> = Arc::new(SessionGuard::new(
             Arc::new(mock),
             Arc::new(move || {
                 count.fetch_add(1, Ordering::SeqCst);
             }),
-        );
+        ));
         // Asking who is signed in is not an ended session.
         assert_eq!(guard.session().await, Ok(None));
         assert_eq!(ended.load(Ordering::SeqCst), 0);

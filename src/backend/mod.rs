@@ -1,10 +1,11 @@
 //! The one interface every page uses to reach the backend.
 //!
 //! Both backends speak the portal's API, through one [`ApiClient`]: the
-//! server over [`Fetch`], or the in-browser backend ([`InBrowser`], the
-//! domain crate's `LocalApi` in this page; the default). Pages get an
-//! `Arc<dyn Backend>` from context through [`use_backend`] and never know
-//! which one it is.
+//! server over [`Fetch`], or the in-browser backend in its worker, shared
+//! by every tab ([`EngineWorker`]; [`InBrowser`] runs the same `LocalApi`
+//! in the page, for component tests). Pages get an `Arc<dyn Backend>` from
+//! context through [`use_backend`] and never know which one it is; the
+//! product's operations are methods of `dyn Backend` (`operations.rs`).
 //!
 //! The backend holds the identity: the server's session cookie over HTTP,
 //! the signed-in demo account in the mock. No operation names its user.
@@ -17,6 +18,7 @@ mod guard;
 mod in_browser;
 mod listeners;
 mod live;
+mod operations;
 mod worker;
 
 pub use client::{Answer, ApiClient, Fetch, Method, Transport};
@@ -31,15 +33,8 @@ use leptos::prelude::*;
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
-use wxp_core::date::Date;
-use wxp_core::engine::{Alert, AlertId, AlertKind, NewCase, Repair, SupportCase};
-use wxp_core::engine::{
-    CustomerSummary, EnrolOutcome, JobId, NewCustomer, Portfolio, Session, TransferJob,
-    TransferRequest, TransferSummary,
-};
+use wxp_core::engine::Session;
 use wxp_core::store::RestoreError;
-use wxp_core::transfer_file::Place;
-use wxp_core::{CustomerId, Device, SerialNumber, TenantId};
 
 /// A browser future: not `Send`, as nothing is in wasm.
 pub type LocalBoxFuture<T> = Pin<Box<dyn Future<Output = T>>>;
@@ -67,56 +62,9 @@ pub trait Backend: Send + Sync {
     /// subscription is dropped.
     fn subscribe(&self, listener: Listener) -> Subscription;
 
-    // ----- the product --------------------------------------------------
-
-    /// The customers the user may see, by name.
-    fn customers(&self) -> Reply<Vec<CustomerSummary>>;
-    /// One customer.
-    fn customer(&self, id: CustomerId) -> Reply<CustomerSummary>;
-    /// A partner's portfolio at a glance.
-    fn portfolio(&self) -> Reply<Portfolio>;
-    /// The PCs of a tenant.
-    fn devices(&self, tenant: TenantId) -> Reply<Arc<Vec<Device>>>;
-    /// Turns a customer's HP Insights collection on or off.
-    fn set_insights_collection(&self, customer: CustomerId, enabled: bool) -> Reply<()>;
-    /// Where the user can see each of `serials` (those it can see at all).
-    fn locate(&self, serials: Vec<SerialNumber>) -> Reply<Vec<(SerialNumber, Place)>>;
-    /// Queues a transfer; the same request key returns the same job.
-    fn submit_transfer(&self, request: TransferRequest) -> Reply<JobId>;
-    /// The partner's transfer jobs, newest first, without their rows.
-    fn transfers(&self) -> Reply<Vec<TransferSummary>>;
-    /// One transfer job of the partner, with its rows and Summary.
-    fn transfer(&self, job: JobId) -> Reply<TransferJob>;
-    /// The user's notifications (their completed transfers), newest first,
-    /// without their rows.
-    fn notifications(&self) -> Reply<Vec<TransferSummary>>;
-    /// Marks a notification read.
-    fn mark_read(&self, job: JobId) -> Reply<()>;
-    /// Creates a customer dashboard; returns its Customer ID.
-    fn create_customer(&self, new: NewCustomer) -> Reply<CustomerId>;
-    /// Enrols PCs into a dashboard with its cPIN; one outcome per serial.
-    fn enrol(
-        &self,
-        customer: CustomerId,
-        cpin: String,
-        serials: Vec<String>,
-    ) -> Reply<Vec<EnrolOutcome>>;
-    /// Turns a customer's self-service pop-up alerts on or off.
-    fn set_self_service_alerts(&self, customer: CustomerId, enabled: bool) -> Reply<()>;
-    /// The hardware alerts the user can see, newest first.
-    fn alerts(&self) -> Reply<Vec<Alert>>;
-    /// Raises an alert on a PC ("Simulate alert").
-    fn simulate_alert(&self, serial: String, kind: AlertKind) -> Reply<AlertId>;
-    /// The end user's View on an alert pop-up: sends the repair request.
-    fn request_repair(&self, alert: AlertId) -> Reply<Repair>;
-    /// Repair requests in a Service Delivery partner's CSDP account.
-    fn repair_requests(&self) -> Reply<Vec<Alert>>;
-    /// The Service Delivery partner schedules a repair.
-    fn schedule_repair(&self, alert: AlertId, on: Date) -> Reply<()>;
-    /// Opens a support case; returns its number.
-    fn open_case(&self, case: NewCase) -> Reply<u64>;
-    /// The user's support cases, newest first.
-    fn cases(&self) -> Reply<Vec<SupportCase>>;
+    /// Sends a request to the API; every operation of the product is one
+    /// (`operations.rs`, where each is a method of `dyn Backend`).
+    fn send(&self, method: Method, path: &str, body: Option<String>) -> Reply<Answer>;
 }
 
 /// The backend in context.

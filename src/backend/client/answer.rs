@@ -8,14 +8,14 @@ use serde::de::DeserializeOwned;
 use wxp_core::api::ErrorBody;
 
 /// The JSON of a successful answer.
-pub(super) fn json<T: DeserializeOwned>(answer: Answer) -> Result<T, BackendError> {
+pub(crate) fn json<T: DeserializeOwned>(answer: Answer) -> Result<T, BackendError> {
     let body = success(answer)?;
     serde_json::from_str(&body).map_err(|e| BackendError::Unreadable(e.to_string()))
 }
 
 /// The JSON array of a successful answer, decoded a slice at a time with
 /// the page free in between: for long lists.
-pub(super) async fn json_list<T: DeserializeOwned>(answer: Answer) -> Result<Vec<T>, BackendError> {
+pub(crate) async fn json_list<T: DeserializeOwned>(answer: Answer) -> Result<Vec<T>, BackendError> {
     let body = success(answer)?;
     json_list::decode(&body, json_list::PER_SLICE, crate::browser::yield_to_page)
         .await
@@ -23,7 +23,7 @@ pub(super) async fn json_list<T: DeserializeOwned>(answer: Answer) -> Result<Vec
 }
 
 /// A successful answer without a body (`204`).
-pub(super) fn empty(answer: Answer) -> Result<(), BackendError> {
+pub(crate) fn empty(answer: Answer) -> Result<(), BackendError> {
     success(answer).map(drop)
 }
 
@@ -38,7 +38,7 @@ fn success(answer: Answer) -> Result<String, BackendError> {
 
 /// An error answer: its [`ErrorBody`], or its status and text when it has
 /// none (a proxy's page).
-pub(super) fn error(status: u16, text: &str) -> BackendError {
+pub(crate) fn error(status: u16, text: &str) -> BackendError {
     match serde_json::from_str::<ErrorBody>(text) {
         Ok(body) => BackendError::from_api(status, body),
         Err(_) => BackendError::from_status(status, text.to_owned()),
