@@ -18,23 +18,6 @@ use crate::pages::{
 use leptos::prelude::*;
 use leptos_router::{Lazy, LazyRoute};
 
-/// A view behind sign-in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SignedInView {
-    Shell,
-    PortfolioHome,
-    Customers,
-    UnassignedDevices,
-    Transfers,
-    Alerts,
-    RepairRequests,
-    Support,
-    CustomerHome,
-    CustomerPcs,
-    Account,
-    Settings,
-}
-
 /// The module with the pages could not be fetched (offline, or the server
 /// was updated and no longer has it).
 #[derive(Clone, Copy, Debug)]
@@ -45,33 +28,6 @@ impl From<leptos::wasm_split::SplitLoaderError> for PagesNotLoaded {
     fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
         PagesNotLoaded
     }
-}
-
-/// The split point: every page's code is reachable only through here.
-#[cfg_attr(
-    feature = "split",
-    leptos::wasm_split::wasm_split(
-        signed_in_pages,
-        wasm_split_path = ::leptos::wasm_split,
-        fallible,
-        preload(load_pages)
-    )
-)]
-fn view_of(view: SignedInView) -> Result<AnyView, PagesNotLoaded> {
-    Ok(match view {
-        SignedInView::Shell => view! { <Shell/> }.into_any(),
-        SignedInView::PortfolioHome => view! { <PortfolioHome/> }.into_any(),
-        SignedInView::Customers => view! { <CustomersPage/> }.into_any(),
-        SignedInView::UnassignedDevices => view! { <UnassignedDevices/> }.into_any(),
-        SignedInView::Transfers => view! { <TransfersPage/> }.into_any(),
-        SignedInView::Alerts => view! { <AlertsPage/> }.into_any(),
-        SignedInView::RepairRequests => view! { <RepairRequestsPage/> }.into_any(),
-        SignedInView::Support => view! { <SupportPage/> }.into_any(),
-        SignedInView::CustomerHome => view! { <CustomerHome/> }.into_any(),
-        SignedInView::CustomerPcs => view! { <CustomerPcs/> }.into_any(),
-        SignedInView::Account => view! { <AccountPage/> }.into_any(),
-        SignedInView::Settings => view! { <SettingsPage/> }.into_any(),
-    })
 }
 
 /// `view`, once its code is here.
@@ -103,41 +59,68 @@ fn PagesNotLoadedNotice() -> impl IntoView {
     }
 }
 
-macro_rules! signed_in_routes {
-    ($($route:ident => $view:ident),* $(,)?) => {$(
-        #[doc = concat!("The route to [`SignedInView::", stringify!($view), "`].")]
-        pub struct $route;
-
-        impl LazyRoute for $route {
-            fn data() -> Self {
-                $route
-            }
-
-            async fn view(_route: Self) -> AnyView {
-                load(SignedInView::$view).await
-            }
+/// Each page behind sign-in, named once: its route (for `<Route view=…>`),
+/// its name in [`SignedInView`], and its view in the split point.
+macro_rules! signed_in_pages {
+    ($($route:ident => $page:ident),* $(,)?) => {
+        /// A view behind sign-in, named after its component.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum SignedInView {
+            $($page),*
         }
 
-        impl $route {
-            /// The route's view, for `<Route view=…>`.
-            pub fn lazy() -> Lazy<$route> {
-                Lazy::new()
-            }
+        /// The split point: every page's code is reachable only through
+        /// here.
+        #[cfg_attr(
+            feature = "split",
+            leptos::wasm_split::wasm_split(
+                signed_in_pages,
+                wasm_split_path = ::leptos::wasm_split,
+                fallible,
+                preload(load_pages)
+            )
+        )]
+        fn view_of(view: SignedInView) -> Result<AnyView, PagesNotLoaded> {
+            Ok(match view {
+                $(SignedInView::$page => view! { <$page/> }.into_any()),*
+            })
         }
-    )*};
+
+        $(
+            #[doc = concat!("The route to [`", stringify!($page), "`].")]
+            pub struct $route;
+
+            impl LazyRoute for $route {
+                fn data() -> Self {
+                    $route
+                }
+
+                async fn view(_route: Self) -> AnyView {
+                    load(SignedInView::$page).await
+                }
+            }
+
+            impl $route {
+                /// The route's view, for `<Route view=…>`.
+                pub fn lazy() -> Lazy<$route> {
+                    Lazy::new()
+                }
+            }
+        )*
+    };
 }
 
-signed_in_routes! {
+signed_in_pages! {
     ShellRoute => Shell,
     PortfolioHomeRoute => PortfolioHome,
-    CustomersRoute => Customers,
+    CustomersRoute => CustomersPage,
     UnassignedDevicesRoute => UnassignedDevices,
-    TransfersRoute => Transfers,
-    AlertsRoute => Alerts,
-    RepairRequestsRoute => RepairRequests,
-    SupportRoute => Support,
+    TransfersRoute => TransfersPage,
+    AlertsRoute => AlertsPage,
+    RepairRequestsRoute => RepairRequestsPage,
+    SupportRoute => SupportPage,
     CustomerHomeRoute => CustomerHome,
     CustomerPcsRoute => CustomerPcs,
-    AccountRoute => Account,
-    SettingsRoute => Settings,
+    AccountRoute => AccountPage,
+    SettingsRoute => SettingsPage,
 }
