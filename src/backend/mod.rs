@@ -19,6 +19,7 @@ mod in_browser;
 mod listeners;
 mod live;
 mod operations;
+mod requests;
 mod worker;
 
 pub use client::{Answer, ApiClient, Fetch, Method, Transport};

@@ -1,5 +1,6 @@
 //! The product's operations, each a request to its route of the portal's
-//! API. This is the one place that knows which route each uses.
+//! API (made with [`super::requests`]). The session's and the demo's
+//! routes are the API client's (`client/mod.rs`).
 //!
 //! They are methods of `dyn Backend` itself, not of the trait: a trait
 //! method would sit in every backend's vtable, which the app builds at
@@ -8,9 +9,8 @@
 //! their own module (`crate::lazy_pages`).
 
 use super::client::{answer, Method};
-use super::{ready, Backend, BackendError, Reply};
-use serde::de::DeserializeOwned;
-use serde::Serialize;
+use super::requests::NONE;
+use super::{Backend, Reply};
 use std::sync::Arc;
 use wxp_core::api::{self, Located};
 use wxp_core::date::Date;
@@ -21,9 +21,6 @@ use wxp_core::engine::{
 use wxp_core::transfer_file::Place;
 use wxp_core::{CustomerId, Device, SerialNumber, TenantId};
 
-/// No body.
-pub(super) const NONE: Option<&()> = None;
-
 /// The path of a tenant's PCs.
 fn tenant_path(tenant: &TenantId) -> String {
     match tenant {
@@ -33,46 +30,6 @@ fn tenant_path(tenant: &TenantId) -> String {
 }
 
 impl<'a> dyn Backend + 'a {
-    /// The answer to a request with `body` as JSON (or none).
-    fn request<B: Serialize + ?Sized>(
-        &self,
-        method: Method,
-        path: &str,
-        body: Option<&B>,
-    ) -> Reply<super::Answer> {
-        match body.map(serde_json::to_string).transpose() {
-            Ok(body) => self.send(method, path, body),
-            Err(e) => ready(Err(BackendError::Transport(e.to_string()))),
-        }
-    }
-
-    /// `GET path`, answered with JSON.
-    pub(super) fn get<T: DeserializeOwned + 'static>(&self, path: &str) -> Reply<T> {
-        self.call(Method::Get, path, NONE)
-    }
-
-    /// A request answered with JSON.
-    pub(super) fn call<B: Serialize + ?Sized, T: DeserializeOwned + 'static>(
-        &self,
-        method: Method,
-        path: &str,
-        body: Option<&B>,
-    ) -> Reply<T> {
-        let answer = self.request(method, path, body);
-        Box::pin(async move { answer::json(answer.await?) })
-    }
-
-    /// A request answered `204 No Content`.
-    pub(super) fn command<B: Serialize + ?Sized>(
-        &self,
-        method: Method,
-        path: &str,
-        body: Option<&B>,
-    ) -> Reply<()> {
-        let answer = self.request(method, path, body);
-        Box::pin(async move { answer::empty(answer.await?) })
-    }
-
     /// The customers the user may see, by name.
     pub fn customers(&self) -> Reply<Vec<CustomerSummary>> {
         self.get("/customers")

@@ -15,7 +15,7 @@ mod transport;
 pub use fetch::Fetch;
 pub use transport::{Answer, Method, Transport};
 
-use super::operations::NONE;
+use super::requests::NONE;
 use super::{Backend, BackendError, DemoBackend, Listener, Reply, Subscription};
 use std::sync::Arc;
 use wxp_core::api;
@@ -38,7 +38,7 @@ impl ApiClient {
     }
 
     /// Itself as every backend is used, with the requests of
-    /// [`super::operations`].
+    /// [`super::requests`].
     fn api(&self) -> &dyn Backend {
         self
     }
