@@ -29,10 +29,11 @@ rm -f "$TRUNK_STAGING_DIR/$name.js" "$TRUNK_STAGING_DIR/${name}_bg.wasm"
 wasm-bindgen "$pieces/$name.wasm" --out-dir "$TRUNK_STAGING_DIR" --target web \
   --keep-lld-exports --no-typescript
 rm "$pieces/$name.wasm"
+split_modules=$(cd "$pieces" && ls ./*.wasm)
 cp "$pieces"/*.wasm "$pieces/__wasm_split.js" "$TRUNK_STAGING_DIR/"
 if [ "$profile" = release ]; then
-  for module in "$TRUNK_STAGING_DIR/${name}_bg.wasm" "$pieces"/*.wasm; do
-    module="$TRUNK_STAGING_DIR/$(basename "$module")"
+  for module in "${name}_bg.wasm" $split_modules; do
+    module="$TRUNK_STAGING_DIR/$module"
     wasm-opt -O3 --strip-debug --strip-producers --enable-bulk-memory \
       --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
       --enable-reference-types --enable-multivalue "$module" -o "$module"
