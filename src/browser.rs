@@ -99,3 +99,29 @@ pub fn reload() {
         let _ = window.location().reload();
     }
 }
+
+/// The text at `url` on the page's own origin, revalidated with the server
+/// (the file's name does not change with its contents), or why not. The
+/// request is sent at once, not when the answer is first awaited.
+pub fn fetch_text(url: &str) -> impl std::future::Future<Output = Result<String, String>> {
+    let init = web_sys::RequestInit::new();
+    init.set_cache(web_sys::RequestCache::NoCache);
+    let sent = web_sys::window()
+        .ok_or_else(|| "there is no window".to_owned())
+        .map(|window| {
+            wasm_bindgen_futures::JsFuture::from(window.fetch_with_str_and_init(url, &init))
+        });
+    async move {
+        let failed = |e: JsValue| e.as_string().unwrap_or_else(|| format!("{e:?}"));
+        let response: web_sys::Response = sent?.await.map_err(failed)?.unchecked_into();
+        if !response.ok() {
+            return Err(format!("the server answered {}", response.status()));
+        }
+        let text = response.text().map_err(failed)?;
+        let text = wasm_bindgen_futures::JsFuture::from(text)
+            .await
+            .map_err(failed)?;
+        text.as_string()
+            .ok_or_else(|| "the answer is not text".to_owned())
+    }
+}

@@ -9,6 +9,7 @@
 //! small modules that a deep link waited for.
 
 use crate::components::shell::Shell;
+use crate::i18n::catalogues::{self, Part};
 use crate::pages::{
     account::AccountPage, alerts::AlertsPage, customer_home::CustomerHome,
     customers::CustomersPage, devices::CustomerPcs, portfolio_home::PortfolioHome,
@@ -30,20 +31,37 @@ impl From<leptos::wasm_split::SplitLoaderError> for PagesNotLoaded {
     }
 }
 
-/// `view`, once its code is here.
-async fn load(view: SignedInView) -> AnyView {
-    #[cfg(feature = "split")]
-    let loaded = view_of(view).await;
-    #[cfg(not(feature = "split"))]
-    let loaded = view_of(view);
-    loaded.unwrap_or_else(|PagesNotLoaded| view! { <PagesNotLoadedNotice/> }.into_any())
+/// `view`, once its code and its messages in `language` are here.
+async fn load(view: SignedInView, language: &'static str) -> AnyView {
+    let code = async {
+        #[cfg(feature = "split")]
+        let loaded = view_of(view).await;
+        #[cfg(not(feature = "split"))]
+        let loaded = view_of(view);
+        loaded
+    };
+    let (code, messages) = futures::join!(code, catalogues::ensure(language, Part::Pages));
+    if let Err(e) = &messages {
+        leptos::logging::warn!("{e}");
+    }
+    match (code, messages) {
+        (Ok(view), Ok(())) => view,
+        _ => view! { <PagesNotLoadedNotice/> }.into_any(),
+    }
 }
 
-/// Fetches the pages' code ahead of need; a failure is left for the
-/// navigation that needs them to show.
-pub async fn preload() {
+/// The language shown, for the messages a page needs.
+fn language_shown() -> &'static str {
+    use_context::<leptos_fluent::I18n>().map_or("en", |i18n| i18n.language.get_untracked().id)
+}
+
+/// Fetches the pages' code and their messages in `language` ahead of need;
+/// a failure is left for the navigation that needs them to show.
+pub async fn preload(language: &'static str) {
     #[cfg(feature = "split")]
-    let _ = load_pages().await;
+    let _ = futures::join!(load_pages(), catalogues::ensure(language, Part::Pages));
+    #[cfg(not(feature = "split"))]
+    let _ = catalogues::ensure(language, Part::Pages).await;
 }
 
 /// What a signed-in user sees if the pages' code cannot be fetched.
@@ -87,16 +105,16 @@ macro_rules! signed_in_pages {
         }
 
         $(
-            #[doc = concat!("The route to [`", stringify!($page), "`].")]
-            pub struct $route;
+            #[doc = concat!("The route to [`", stringify!($page), "`], in the language shown when it was asked for.")]
+            pub struct $route(&'static str);
 
             impl LazyRoute for $route {
                 fn data() -> Self {
-                    $route
+                    $route(language_shown())
                 }
 
-                async fn view(_route: Self) -> AnyView {
-                    load(SignedInView::$page).await
+                async fn view(route: Self) -> AnyView {
+                    load(SignedInView::$page, route.0).await
                 }
             }
 

@@ -68,7 +68,7 @@ fn mount_table(root: &HtmlElement, devices: Arc<Vec<wxp_core::Device>>) {
     let handle = leptos::mount::mount_to(root.clone(), move || {
         view! {
             <I18nProvider>
-                <DeviceTable devices insights=false label="Unassigned Devices".to_owned() export_name="test".to_owned()/>
+                <DeviceTable devices=devices.clone() insights=false label="Unassigned Devices".to_owned() export_name="test".to_owned()/>
             </I18nProvider>
         }
     });
@@ -185,7 +185,7 @@ async fn bar_chart_names_every_value() {
     ];
     leptos::mount::mount_to(
         root.clone(),
-        move || view! { <I18nProvider><BarChart title="PCs per customer".into() bars/></I18nProvider> },
+        move || view! { <I18nProvider><BarChart title="PCs per customer".into() bars=bars.clone()/></I18nProvider> },
     )
     .forget();
     tick().await;

@@ -1,10 +1,7 @@
-# Domain values and errors (src/i18n/messages.rs). The English wording is
-# wxp-core's own (its Display impls), as full sentences.
+# Domain values and the rules' refusals (src/i18n/messages.rs), read behind
+# sign-in. The English wording is wxp-core's own (its Display impls), as
+# full sentences.
 
-role-partner-admin = Partner Admin
-role-it-admin = IT Admin
-partner-kind-resell = Resell and View/Monitor
-partner-kind-service-delivery = Service Delivery
 alert-kind-battery = Battery replacement recommended
 alert-kind-hard-drive = Hard drive failure predicted
 alert-kind-fan = Fan failure detected
@@ -16,45 +13,13 @@ repair-scheduled = Repair scheduled for { $day }
 job-state-queued = Queued
 job-state-running = In progress
 job-state-completed = Completed
-demo-size-standard = Standard (about 3,500 PCs)
-demo-size-large = Large (100,000 unassigned PCs)
 enrol-outcome-enrolled = Enrolled
 enrol-outcome-already-enrolled = Already in this dashboard
 enrol-outcome-other-customer = Refused: this PC is in another customer's dashboard
 enrol-outcome-not-found = Device not found
 enrol-outcome-invalid = Not a serial number: { $reason }
 
-## Start-up notices
-notice-session-ended = Your session has ended (you signed out in another tab, the demo data was reset, or the session expired). Sign in again to go on.
-notice-waiting-for-other-tab = The portal is open in another tab, and this browser cannot share it between tabs. Close the other tab to go on here: nothing done there is lost.
-notice-data-reset = Your saved demo data could not be loaded: { $reason }. It has been reset to the original demo data.
-restore-corrupted = the stored demo data is corrupted ({ $reason })
-restore-other-version = the stored demo data was written by another version of the portal (format { $found }, this one reads { $reads })
-restore-invalid-event = change number { $number } of the stored demo data cannot be applied: { $reason }
-
-## Backend errors
-backend-transport = The portal's server cannot be reached. Check your connection: the page tries again by itself and updates once the server is back.
-backend-not-started = The portal could not start in this browser: { $reason }. Reload the page; if it happens again, use another browser or the portal's server.
-backend-unreadable = The server's answer could not be read: { $message }
-backend-server = The server answered with an error ({ $status }): { $message }
-backend-address = The address of this page is wrong: { $reason }
-backend-storage = The change could not be saved in this browser: { $message }
-backend-signed-out = You are signed out: sign in again.
-backend-wrong-credentials = The e-mail address or password is wrong.
-# $count selects the form; $n is the number as shown.
-backend-too-many-attempts = Too many attempts to sign in: wait { $n } { $count ->
-        [one] second
-       *[other] seconds
-    } and try again.
-backend-no-passwords = This demo has no passwords: sign in with one of the demo accounts.
-backend-bad-request = The server refused the request: { $message }
-backend-not-found = The server has no such item: { $message }
-access-unknown-user = The account { $id } no longer exists (the demo data may have been reset); sign in again
-access-customer-not-available = There is no customer { $id } in your account
-access-partners-only = Only a Partner Admin can open this page
-access-no-such-holding-tenant = These Unassigned Devices are not in your account
-access-setup-incomplete = Unassigned Devices is not available: the partner account setup is incomplete
-access-no-such-transfer = There is no transfer { $job } in your account
+## Rule refusals
 case-empty-subject = The subject is empty.
 case-bad-serial = "{ $text }" is not a serial number (10 letters and digits).
 alert-device-not-found = There is no PC "{ $text }" in your account.
@@ -106,9 +71,6 @@ row-elsewhere = This PC is not on this page: it is in { $place }. Start a transf
 row-already-in-target = This PC is already in the target customer's dashboard.
 row-not-found = Device not found: this PC is not in your account. If it was resold to you, create a support case with its serial number.
 place-customer-pcs = the Devices > PCs of { $name }
-account-partner-setup-complete = { $kind } partner, setup complete
-account-partner-setup-incomplete = { $kind } partner, setup incomplete: no user has finished the partner course
-account-customer = Sees only this customer's dashboard
 case-state-open = Open
 encoding-utf8-bom = UTF-8 with BOM
 format-csv-comma = CSV, { $encoding }, comma-separated

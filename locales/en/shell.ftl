@@ -31,5 +31,11 @@ file-picker-choose = Choose file
 file-picker-none = No file chosen
 
 pages-not-loaded-title = The portal could not load this page
-pages-not-loaded-why = Its code could not be fetched from the server: the connection may be down, or the portal was updated meanwhile. Nothing you did was lost.
+pages-not-loaded-why = Part of it could not be fetched from the server: the connection may be down, or the portal was updated meanwhile. Nothing you did was lost.
 pages-not-loaded-reload = Reload the portal
+
+# Under the language switch when the chosen language's messages could not be fetched.
+language-not-loaded = { $language } could not be loaded from the server. Check your connection and try again.
+
+# The start-up notice banner (src/components/startup_notice.rs).
+startup-notice-dismiss = Dismiss

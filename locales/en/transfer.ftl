@@ -156,8 +156,6 @@ setup-notice-create-case = create a support case
 setup-notice-or-email = or email
 setup-notice-support-subject = Unassigned Devices is missing
 
-## The start-up notice banner
-startup-notice-dismiss = Dismiss
 # A cell of the Problem column of "Download rows with problems".
 transfer-problem-cell = Line { $line }: { $reason }
 # A row with another Customer ID than most of the file. $expected: that Customer ID.

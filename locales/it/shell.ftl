@@ -31,5 +31,9 @@ file-picker-choose = Scegli file
 file-picker-none = Nessun file selezionato
 
 pages-not-loaded-title = Il portale non è riuscito a caricare questa pagina
-pages-not-loaded-why = Non è stato possibile scaricarne il codice dal server: la connessione potrebbe essere interrotta, oppure il portale è stato aggiornato nel frattempo. Nulla di ciò che hai fatto è andato perso.
+pages-not-loaded-why = Non è stato possibile scaricarne una parte dal server: la connessione potrebbe essere interrotta, oppure il portale è stato aggiornato nel frattempo. Nulla di ciò che hai fatto è andato perso.
 pages-not-loaded-reload = Ricarica il portale
+
+language-not-loaded = Non è stato possibile caricare { $language } dal server. Controlla la connessione e riprova.
+
+startup-notice-dismiss = Chiudi

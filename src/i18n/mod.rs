@@ -14,30 +14,35 @@
 //!
 //! Numbers and dates go through the browser's `Intl` formatters
 //! ([`format`]); domain errors and problems are worded in [`messages`].
+//! Which catalogues are built in and which are fetched when needed is
+//! [`catalogues`]'s business.
 
+pub mod catalogues;
 pub mod format;
 pub mod messages;
 mod switch;
 
 pub use switch::LanguageSwitch;
 
+use catalogues::Part;
+
 use leptos::prelude::*;
-use leptos_fluent::leptos_fluent;
+use leptos_fluent::{leptos_fluent, I18n};
 
 /// Provides the language to everything inside: the one remembered in this
 /// browser, else the browser's own language if the portal has it, else
 /// English.
 #[component]
-pub fn I18nProvider(children: Children) -> impl IntoView {
+pub fn I18nProvider(children: ChildrenFn) -> impl IntoView {
+    catalogues::load_built_in();
     leptos_fluent! {
-        children: children(),
+        children: view! { <FirstScreenMessages children/> },
+        // The languages, and the files the check reads; the messages
+        // themselves are the catalogues loaded so far.
         locales: "./locales",
+        translations: catalogues::LOADED_CATALOGUES,
         default_language: "en",
         check_translations: "./src/**/*.rs",
-        // Fluent wraps each placeable in Unicode isolation marks by default;
-        // both languages are left-to-right, and the marks would end up in
-        // copied text and in what assistive technology reads.
-        customise: |bundle| bundle.set_use_isolating(false),
         sync_html_tag_lang: true,
         // Remembered in this browser, beside the portal's other keys.
         local_storage_key: "wxp-portal/language",
@@ -45,4 +50,25 @@ pub fn I18nProvider(children: Children) -> impl IntoView {
         set_language_to_local_storage: true,
         initial_language_from_navigator: true,
     }
+}
+
+/// Shows `children` once the first screen's messages are loaded in the
+/// language chosen (remembered, or the browser's), which may need a fetch.
+/// If that fails, the portal shows in the built-in language rather than
+/// not at all, and the language chosen is not forgotten. Later switches of
+/// language load theirs before they show ([`catalogues::switch_to`]).
+#[component]
+fn FirstScreenMessages(children: ChildrenFn) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let chosen = i18n.language.get_untracked().id;
+    let shown = RwSignal::new(catalogues::has(chosen, Part::FirstScreen));
+    if !shown.get_untracked() {
+        leptos::task::spawn_local(async move {
+            if let Err(e) = catalogues::ensure(chosen, Part::FirstScreen).await {
+                leptos::logging::warn!("{e}; the portal shows in its built-in language");
+            }
+            shown.set(true);
+        });
+    }
+    move || shown.get().then(|| children())
 }

@@ -50,6 +50,24 @@ test('a first visit follows the browser\'s language; the Language drop-down swit
   assertNoPageErrors(english);
 });
 
+test('when Italian cannot be fetched, the Language drop-down says so and stays in English; choosing again works', async () => {
+  const page = await app.newPage();
+  let cutOff = true;
+  await page.route(/\/locales\/it\//, (route) => (cutOff ? route.abort('connectionfailed') : route.continue()));
+  await page.goto('/sign-in');
+  const language = page.getByRole('combobox', { name: 'Language' });
+  await language.selectOption({ label: 'Italiano' });
+  await expectText(page.getByRole('alert'), /Italiano could not be loaded from the server/);
+  await expectSelectedOption(language, 'English');
+  await expectVisible(page.getByRole('heading', { name: 'Sign in with a demo account' }));
+
+  cutOff = false;
+  await language.selectOption({ label: 'Italiano' });
+  await expectVisible(page.getByRole('heading', { name: 'Accedi con un account demo' }));
+  await expectCount(page.getByRole('alert'), 0);
+  assert.doesNotMatch(await page.locator('body').innerText(), /Unknown localization/);
+});
+
 test('the whole transfer procedure in Italian: ID cliente, Trasferisci, the file check, Carica, Centro notifiche, Riepilogo', async () => {
   const page = await app.newPage({ ...ITALIAN, transferDelayMs: 1_500 });
   await signIn(page, accountButtonName(ALPINE));

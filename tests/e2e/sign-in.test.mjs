@@ -21,6 +21,8 @@ test('the sign-in page offers each demo account as a button naming its role and 
   for (const account of Object.values(ACCOUNTS)) {
     await expectVisible(page.getByRole('button', { name: accountButtonName(account) }));
   }
+  // Every text is there before the pages' messages are: none is missing.
+  assert.doesNotMatch(await page.locator('body').innerText(), /Unknown localization/);
   assertNoPageErrors(page);
 });
 
@@ -40,24 +42,31 @@ test('a signed-in user stays signed in, on the same page, after a reload', async
   assertNoPageErrors(page);
 });
 
-test('when the pages behind sign-in cannot be fetched, signing in says so, and reloading brings them, still signed in', async () => {
-  const page = await app.newPage();
-  // The wasm module with the pages behind sign-in (src/lazy_pages.rs), cut
-  // off as a dropped connection would.
-  let cutOff = true;
-  await page.route(/\/split_[\w-]+\.wasm$/, (route) => (cutOff ? route.abort('connectionfailed') : route.continue()));
-  await signIn(page, accountButtonName(ACCOUNTS.alpine));
-  await expectVisible(pageHeading(page, 'The portal could not load this page'));
-  await expectVisible(page.getByText('Nothing you did was lost.', { exact: false }));
+// The pages behind sign-in need their code (a wasm module of its own, in
+// the split release build: src/lazy_pages.rs) and their messages (fetched
+// from /locales/: src/i18n/catalogues.rs); either cut off, as a dropped
+// connection would, stops them the same way.
+for (const [what, cut] of [
+  ['code', /\/split_[\w-]+\.wasm$/],
+  ['messages', /\/locales\/en\/transfer\.ftl$/],
+]) {
+  test(`when the pages' ${what} cannot be fetched, signing in says so, and reloading brings them, still signed in`, async () => {
+    const page = await app.newPage();
+    let cutOff = true;
+    await page.route(cut, (route) => (cutOff ? route.abort('connectionfailed') : route.continue()));
+    await signIn(page, accountButtonName(ACCOUNTS.alpine));
+    await expectVisible(pageHeading(page, 'The portal could not load this page'));
+    await expectVisible(page.getByText('Nothing you did was lost.', { exact: false }));
 
-  cutOff = false;
-  await page.getByRole('button', { name: 'Reload the portal' }).click();
-  await expectVisible(mainMenu(page));
-  await expectVisible(page.getByText('Partner Admin · Alpine IT Solutions'));
-  // What the browser said of the failed fetches, and nothing else.
-  const others = page.errors.filter((e) => !/split_signed_in_pages|Failed to fetch|Failed to load resource/.test(e));
-  assert.deepEqual(others, []);
-});
+    cutOff = false;
+    await page.getByRole('button', { name: 'Reload the portal' }).click();
+    await expectVisible(mainMenu(page));
+    await expectVisible(page.getByText('Partner Admin · Alpine IT Solutions'));
+    // What the browser said of the failed fetches, and nothing else.
+    const others = page.errors.filter((e) => !/split_signed_in_pages|transfer\.ftl|Failed to fetch|Failed to load resource/.test(e));
+    assert.deepEqual(others, []);
+  });
+}
 
 test('an unknown address shows "Page not found" with a link home', async () => {
   const page = await app.newPage();

@@ -29,7 +29,7 @@ pub fn precompress(dir: &Path) -> std::io::Result<()> {
         }
         let compressible = matches!(
             path.extension().and_then(|e| e.to_str()),
-            Some("wasm" | "js" | "css" | "html" | "svg" | "json" | "txt")
+            Some("wasm" | "js" | "css" | "html" | "svg" | "json" | "txt" | "ftl")
         );
         if !compressible {
             continue;

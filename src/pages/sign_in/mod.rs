@@ -53,12 +53,14 @@ pub fn SignIn() -> impl IntoView {
     });
     // The pages behind sign-in load while the user picks an account: once
     // the accounts are painted, not before, so they never delay them.
+    let i18n = expect_context::<leptos_fluent::I18n>();
     Effect::new(move |started: Option<bool>| {
         let shown = accounts.with(Option::is_some);
         if shown && started != Some(true) {
-            request_animation_frame(|| {
+            let language = i18n.language.get_untracked().id;
+            request_animation_frame(move || {
                 set_timeout(
-                    || leptos::task::spawn_local(crate::lazy_pages::preload()),
+                    move || leptos::task::spawn_local(crate::lazy_pages::preload(language)),
                     std::time::Duration::ZERO,
                 )
             });
