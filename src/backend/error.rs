@@ -1,8 +1,7 @@
 //! What can go wrong when asking the backend.
 
 use std::fmt;
-use wxp_core::api::{ErrorBody, ErrorReason};
-use wxp_core::engine::{AlertError, CaseError, DashboardError, SubmitError};
+use wxp_core::api::{ErrorBody, ErrorBodyFirstStage, ErrorReason, ReasonFirstStage};
 use wxp_core::ids::CustomerIdError;
 use wxp_core::AccessError;
 
@@ -41,18 +40,36 @@ pub enum BackendError {
         /// What it said.
         message: String,
     },
-    /// The backend refused a support case.
-    Case(CaseError),
-    /// The backend refused an alert operation.
-    Alert(AlertError),
-    /// The backend refused a dashboard change.
-    Dashboard(DashboardError),
-    /// The backend refused a transfer before queueing it.
-    Submit(SubmitError),
+    /// A rule refused the request: a transfer, a dashboard change, an
+    /// alert operation, a support case.
+    Refused(Refusal),
     /// The page's address does not name a customer.
     Address(CustomerIdError),
     /// The browser could not keep the change (e.g. storage full).
     Storage(String),
+}
+
+/// A rule's refusal, as the backend answered it. Its reason is read in
+/// full only where it is shown ([`Refusal::reason`], the second stage of
+/// reading an error answer), so that the first page, which meets none,
+/// carries no rule's decoder.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Refusal {
+    /// What the backend said, in English.
+    pub message: String,
+    /// The answer's body: an [`ErrorBody`].
+    body: String,
+}
+
+impl Refusal {
+    /// Why the rule refused, or `None` if the body does not read as a
+    /// whole [`ErrorBody`] (it did read in the first stage: only a backend
+    /// at odds with this page's version answers that).
+    pub fn reason(&self) -> Option<ErrorReason> {
+        serde_json::from_str::<ErrorBody>(&self.body)
+            .ok()
+            .map(|body| body.reason)
+    }
 }
 
 /// Writes an engine message, which reads as part of a sentence ("the cPIN
@@ -92,10 +109,7 @@ impl fmt::Display for BackendError {
             BackendError::Server { status, message } => {
                 write!(f, "The server answered with an error ({status}): {message}")
             }
-            BackendError::Case(e) => sentence(f, e, "."),
-            BackendError::Alert(e) => sentence(f, e, "."),
-            BackendError::Dashboard(e) => sentence(f, e, "."),
-            BackendError::Submit(e) => write!(f, "The transfer was refused: {e}."),
+            BackendError::Refused(refusal) => sentence(f, &refusal.message, "."),
             BackendError::Address(e) => write!(f, "The address of this page is wrong: {e}"),
             BackendError::Storage(m) => {
                 write!(f, "The change could not be saved in this browser: {m}")
@@ -107,24 +121,31 @@ impl fmt::Display for BackendError {
 impl std::error::Error for BackendError {}
 
 impl BackendError {
-    /// What an error answer of the server (`status`, with its JSON body)
-    /// means: domain refusals keep their domain error, so that pages word
-    /// them as the mock's.
-    pub fn from_api(status: u16, body: ErrorBody) -> BackendError {
+    /// What an error answer (`status`, with its body `text`) means: its
+    /// [`ErrorBody`] read in the first stage, or its status and text when
+    /// it has none (a proxy's page). A rule's refusal keeps the body for the
+    /// second stage.
+    pub fn from_answer(status: u16, text: &str) -> BackendError {
+        let Ok(body) = serde_json::from_str::<ErrorBodyFirstStage>(text) else {
+            return BackendError::from_status(status, text.to_owned());
+        };
         match body.reason {
-            ErrorReason::Access(e) => e.into(),
-            ErrorReason::Submit(e) => e.into(),
-            ErrorReason::Dashboard(e) => e.into(),
-            ErrorReason::Alert(e) => e.into(),
-            ErrorReason::Case(e) => e.into(),
-            ErrorReason::SignedOut => BackendError::SignedOut,
-            ErrorReason::WrongCredentials => BackendError::WrongCredentials,
-            ErrorReason::TooManyAttempts { retry_after } => {
+            ReasonFirstStage::Access(e) => BackendError::Access(e),
+            ReasonFirstStage::Submit(_)
+            | ReasonFirstStage::Dashboard(_)
+            | ReasonFirstStage::Alert(_)
+            | ReasonFirstStage::Case(_) => BackendError::Refused(Refusal {
+                message: body.message,
+                body: text.to_owned(),
+            }),
+            ReasonFirstStage::SignedOut => BackendError::SignedOut,
+            ReasonFirstStage::WrongCredentials => BackendError::WrongCredentials,
+            ReasonFirstStage::TooManyAttempts { retry_after } => {
                 BackendError::TooManyAttempts { retry_after }
             }
-            ErrorReason::BadRequest => BackendError::BadRequest(body.message),
-            ErrorReason::NotFound => BackendError::NotFound(body.message),
-            ErrorReason::Server => BackendError::Server {
+            ReasonFirstStage::BadRequest => BackendError::BadRequest(body.message),
+            ReasonFirstStage::NotFound => BackendError::NotFound(body.message),
+            ReasonFirstStage::Server => BackendError::Server {
                 status,
                 message: body.message,
             },
@@ -150,42 +171,6 @@ impl From<AccessError> for BackendError {
     }
 }
 
-impl From<SubmitError> for BackendError {
-    fn from(e: SubmitError) -> Self {
-        match e {
-            SubmitError::Access(a) => BackendError::Access(a),
-            other => BackendError::Submit(other),
-        }
-    }
-}
-
-impl From<DashboardError> for BackendError {
-    fn from(e: DashboardError) -> Self {
-        match e {
-            DashboardError::Access(a) => BackendError::Access(a),
-            other => BackendError::Dashboard(other),
-        }
-    }
-}
-
-impl From<AlertError> for BackendError {
-    fn from(e: AlertError) -> Self {
-        match e {
-            AlertError::Access(a) => BackendError::Access(a),
-            other => BackendError::Alert(other),
-        }
-    }
-}
-
-impl From<CaseError> for BackendError {
-    fn from(e: CaseError) -> Self {
-        match e {
-            CaseError::Access(a) => BackendError::Access(a),
-            other => BackendError::Case(other),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -194,69 +179,68 @@ mod tests {
     use wxp_core::engine::SubmitError;
     use wxp_core::{CustomerId, UserId};
 
-    fn body(reason: ErrorReason) -> ErrorBody {
-        ErrorBody {
+    /// The answer the API writes for `reason`.
+    fn answer(reason: ErrorReason) -> String {
+        serde_json::to_string(&ErrorBody {
             message: "what the server said".into(),
             reason,
-        }
+        })
+        .unwrap()
     }
 
     #[test]
-    fn domain_refusals_keep_their_domain_error() {
+    fn a_rule_refusal_is_read_in_full_in_the_second_stage() {
         let unknown = AccessError::UnknownUser(UserId("u-ghost".into()));
         assert_eq!(
-            BackendError::from_api(404, body(ErrorReason::Access(unknown.clone()))),
-            BackendError::Access(unknown.clone())
-        );
-        // An access refusal inside a transfer refusal is an access refusal.
-        assert_eq!(
-            BackendError::from_api(
-                403,
-                body(ErrorReason::Submit(SubmitError::Access(unknown.clone())))
-            ),
+            BackendError::from_answer(401, &answer(ErrorReason::Access(unknown.clone()))),
             BackendError::Access(unknown)
         );
-        let id = CustomerId::from_bits(7);
-        assert_eq!(
-            BackendError::from_api(
-                422,
-                body(ErrorReason::Submit(SubmitError::UnknownCustomer(
-                    id.clone()
-                )))
-            ),
-            BackendError::Submit(SubmitError::UnknownCustomer(id))
-        );
+        let refused = ErrorReason::Submit(SubmitError::UnknownCustomer(CustomerId::from_bits(7)));
+        let BackendError::Refused(refusal) =
+            BackendError::from_answer(422, &answer(refused.clone()))
+        else {
+            panic!("a transfer refusal is a rule's refusal");
+        };
+        assert_eq!(refusal.message, "what the server said");
+        assert_eq!(refusal.reason(), Some(refused));
     }
 
     #[test]
     fn sign_in_refusals_and_request_errors_are_told_apart() {
-        assert_eq!(
-            BackendError::from_api(401, body(ErrorReason::SignedOut)),
-            BackendError::SignedOut
-        );
-        assert_eq!(
-            BackendError::from_api(401, body(ErrorReason::WrongCredentials)),
-            BackendError::WrongCredentials
-        );
-        assert_eq!(
-            BackendError::from_api(429, body(ErrorReason::TooManyAttempts { retry_after: 30 })),
-            BackendError::TooManyAttempts { retry_after: 30 }
-        );
-        assert_eq!(
-            BackendError::from_api(400, body(ErrorReason::BadRequest)),
-            BackendError::BadRequest("what the server said".into())
-        );
-        assert_eq!(
-            BackendError::from_api(404, body(ErrorReason::NotFound)),
-            BackendError::NotFound("what the server said".into())
-        );
-        assert_eq!(
-            BackendError::from_api(503, body(ErrorReason::Server)),
-            BackendError::Server {
-                status: 503,
-                message: "what the server said".into()
-            }
-        );
+        let cases = [
+            (401, ErrorReason::SignedOut, BackendError::SignedOut),
+            (
+                401,
+                ErrorReason::WrongCredentials,
+                BackendError::WrongCredentials,
+            ),
+            (
+                429,
+                ErrorReason::TooManyAttempts { retry_after: 30 },
+                BackendError::TooManyAttempts { retry_after: 30 },
+            ),
+            (
+                400,
+                ErrorReason::BadRequest,
+                BackendError::BadRequest("what the server said".into()),
+            ),
+            (
+                404,
+                ErrorReason::NotFound,
+                BackendError::NotFound("what the server said".into()),
+            ),
+            (
+                503,
+                ErrorReason::Server,
+                BackendError::Server {
+                    status: 503,
+                    message: "what the server said".into(),
+                },
+            ),
+        ];
+        for (status, reason, expected) in cases {
+            assert_eq!(BackendError::from_answer(status, &answer(reason)), expected);
+        }
     }
 
     #[test]

@@ -24,7 +24,7 @@ mod worker;
 
 pub use client::{Answer, ApiClient, Fetch, Method, Transport};
 pub use demo::{demo_accounts, DemoBackend};
-pub use error::BackendError;
+pub use error::{BackendError, Refusal};
 pub use guard::{SessionEnded, SessionGuard};
 pub use in_browser::InBrowser;
 pub use live::{connect, use_live, Listener, LiveUpdates, Subscription};

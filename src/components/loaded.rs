@@ -60,9 +60,10 @@ pub fn ErrorList(errors: ArcRwSignal<Errors>) -> impl IntoView {
     })
 }
 
-/// One backend error, as the error boundary shows it.
+/// One backend error of a read, as the error boundary shows it (no rule
+/// refuses a read: [`messages::request_error`]).
 pub fn error_panel(error: BackendError) -> impl IntoView {
-    panel(move || view! { <li>{messages::backend(&error)}</li> })
+    panel(move || view! { <li>{messages::request_error(&error)}</li> })
 }
 
 fn panel<V: IntoView + 'static>(items: impl Fn() -> V + Send + Sync + 'static) -> impl IntoView {

@@ -6,9 +6,10 @@
 //! function reads the language (from the reactive owner, as `tr!` does), so
 //! text built inside a reactive closure follows a language switch.
 
-use crate::backend::{BackendError, Notice};
+use crate::backend::{BackendError, Notice, Refusal};
 use crate::i18n::format::number;
 use leptos_fluent::tr;
+use wxp_core::api::ErrorReason;
 use wxp_core::engine::{
     AccountKind, AlertError, AlertKind, CaseError, CaseState, DashboardError, EnrolOutcome,
     JobState, Repair, SubmitError,
@@ -108,11 +109,12 @@ pub fn enrol_outcome(outcome: &EnrolOutcome) -> String {
     }
 }
 
-/// Any error a page shows: a backend error in the user's language, other
-/// errors as they describe themselves.
+/// Any error a read shows: a backend error in the user's language
+/// ([`request_error`]: no rule refuses a read), other errors as they
+/// describe themselves.
 pub fn error(error: &(dyn std::error::Error + Send + Sync + 'static)) -> String {
     match error.downcast_ref::<BackendError>() {
-        Some(e) => backend(e),
+        Some(e) => request_error(e),
         None => error.to_string(),
     }
 }
@@ -121,7 +123,7 @@ pub fn error(error: &(dyn std::error::Error + Send + Sync + 'static)) -> String 
 pub fn notice(notice: &Notice) -> String {
     match notice {
         Notice::DataReset(reason) => tr!("notice-data-reset", {"reason" => restore(reason)}),
-        Notice::Error(e) => backend(e),
+        Notice::Error(e) => request_error(e),
         Notice::SessionEnded => tr!("notice-session-ended"),
         Notice::WaitingForOtherTab => tr!("notice-waiting-for-other-tab"),
     }
@@ -143,8 +145,20 @@ fn restore(error: &RestoreError) -> String {
     }
 }
 
-/// A backend error, as a sentence.
+/// A backend error, as a sentence, a rule's refusal included: what a
+/// change shows when it fails.
 pub fn backend(error: &BackendError) -> String {
+    match error {
+        BackendError::Refused(refusal) => refused(refusal),
+        other => request_error(other),
+    }
+}
+
+/// A backend error, as a sentence, but a rule's refusal only as the
+/// backend worded it, in English: what the first screen and the reads
+/// show, which no rule refuses. [`backend`] reads a refusal in full; here,
+/// that reading would be code the first download carries for nothing.
+pub fn request_error(error: &BackendError) -> String {
     match error {
         BackendError::Access(e) => access(e),
         // What the browser said ("TypeError: Failed to fetch") means nothing
@@ -165,12 +179,24 @@ pub fn backend(error: &BackendError) -> String {
             "status" => *status,
             "message" => message.clone(),
         }),
-        BackendError::Case(e) => case(e),
-        BackendError::Alert(e) => alert(e),
-        BackendError::Dashboard(e) => dashboard(e),
-        BackendError::Submit(e) => submit(e),
+        BackendError::Refused(refusal) => {
+            tr!("backend-bad-request", {"message" => refusal.message.clone()})
+        }
         BackendError::Address(e) => tr!("backend-address", {"reason" => customer_id(e)}),
         BackendError::Storage(m) => tr!("backend-storage", {"message" => m.clone()}),
+    }
+}
+
+/// A rule's refusal, read in full.
+fn refused(refusal: &Refusal) -> String {
+    match refusal.reason() {
+        Some(ErrorReason::Case(e)) => case(&e),
+        Some(ErrorReason::Alert(e)) => alert(&e),
+        Some(ErrorReason::Dashboard(e)) => dashboard(&e),
+        Some(ErrorReason::Submit(e)) => submit(&e),
+        Some(ErrorReason::Access(e)) => access(&e),
+        // Not a refusal after all: the backend's own words.
+        _ => tr!("backend-bad-request", {"message" => refusal.message.clone()}),
     }
 }
 

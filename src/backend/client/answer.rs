@@ -1,11 +1,10 @@
 //! The backend's answers: JSON on success, nothing on `204 No Content`, an
-//! [`ErrorBody`] on every error.
+//! [`ErrorBody`](wxp_core::api::ErrorBody) on every error.
 
 use super::json_list;
 use super::transport::Answer;
 use crate::backend::BackendError;
 use serde::de::DeserializeOwned;
-use wxp_core::api::ErrorBody;
 
 /// The JSON of a successful answer.
 pub(crate) fn json<T: DeserializeOwned>(answer: Answer) -> Result<T, BackendError> {
@@ -36,13 +35,9 @@ fn success(answer: Answer) -> Result<String, BackendError> {
     }
 }
 
-/// An error answer: its [`ErrorBody`], or its status and text when it has
-/// none (a proxy's page).
+/// An error answer: see [`BackendError::from_answer`].
 pub(crate) fn error(status: u16, text: &str) -> BackendError {
-    match serde_json::from_str::<ErrorBody>(text) {
-        Ok(body) => BackendError::from_api(status, body),
-        Err(_) => BackendError::from_status(status, text.to_owned()),
-    }
+    BackendError::from_answer(status, text)
 }
 
 #[cfg(test)]

@@ -50,7 +50,7 @@ pub fn DemoAccounts(accounts: Vec<Account>) -> impl IntoView {
                     .collect_view()}
             </ul>
             {move || match sign_in.value().get() {
-                Some(Err(e)) => Some(view! { <p role="alert" class="failed">{messages::backend(&e)}</p> }),
+                Some(Err(e)) => Some(view! { <p role="alert" class="failed">{messages::request_error(&e)}</p> }),
                 _ => None,
             }}
         </section>

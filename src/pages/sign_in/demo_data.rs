@@ -94,7 +94,7 @@ fn Section(
             <p role="status">
                 {move || match reset.value().get() {
                     Some(Ok(())) => tr!("demo-data-reset-done"),
-                    Some(Err(e)) => messages::backend(&e),
+                    Some(Err(e)) => messages::request_error(&e),
                     None => String::new(),
                 }}
             </p>

@@ -44,7 +44,7 @@ pub fn PasswordForm() -> impl IntoView {
                 {move_tr!("sign-in-button")}
             </button>
             {move || sign_in.value().get().and_then(Result::err).map(|e| view! {
-                <p role="alert" class="failed">{messages::backend(&e)}</p>
+                <p role="alert" class="failed">{messages::request_error(&e)}</p>
             })}
         </form>
     }

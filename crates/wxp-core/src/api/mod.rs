@@ -9,8 +9,10 @@
 //! silently ignored.
 
 mod error;
+mod first_stage;
 
 pub use error::{status, ErrorBody, ErrorReason};
+pub use first_stage::{ErrorBodyFirstStage, ReasonFirstStage};
 
 use crate::date::Date;
 use crate::engine::AlertKind;
