@@ -1,4 +1,4 @@
-//! Two things the build decides for the portal's wasm:
+//! Three things the build decides for the portal's wasm:
 //!
 //! - With the `split` feature, it keeps the linker's relocations:
 //!   wasm-split-cli needs them to move the pages behind sign-in into their
@@ -7,6 +7,8 @@
 //!   into it (src/i18n/catalogues.rs). Text is data, and wasm-split moves
 //!   code only, so with `split` only the first screen's English is built in;
 //!   without it (component tests, `cargo check`) every catalogue is.
+//! - The version of the pages' style sheet, `style/pages.css`, which the
+//!   pages load by an address that names it (src/lazy_pages.rs).
 
 use std::fmt::Write;
 use std::path::Path;
@@ -21,6 +23,13 @@ const BUILT_IN_LANGUAGE: &str = "en";
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=locales");
+    println!("cargo:rerun-if-changed=style/pages.css");
+    let pages_css = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("style/pages.css"))
+        .expect("style/pages.css is readable");
+    println!(
+        "cargo:rustc-env=PAGES_CSS_VERSION={:016x}",
+        fnv1a(&pages_css)
+    );
     let split = std::env::var_os("CARGO_FEATURE_SPLIT").is_some();
     let wasm = std::env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|arch| arch == "wasm32");
     if split && wasm {
@@ -29,6 +38,13 @@ fn main() {
     let out =
         Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("catalogues.rs");
     std::fs::write(out, catalogues(split)).expect("OUT_DIR is writable");
+}
+
+/// A 64-bit FNV-1a hash: the version of a file served under a fixed name.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// The generated `catalogues.rs`: the languages, the files, and the text of

@@ -125,3 +125,48 @@ pub fn fetch_text(url: &str) -> impl std::future::Future<Output = Result<String,
             .ok_or_else(|| "the answer is not text".to_owned())
     }
 }
+
+/// Adds the style sheet at `href` to the page, once, and waits until it
+/// applies, or says why not. A sheet that fails to load is taken out again,
+/// so that the next call tries anew.
+pub async fn load_style_sheet(href: &str) -> Result<(), String> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| "there is no document".to_owned())?;
+    let failed = |e: JsValue| format!("{e:?}");
+    let existing = document
+        .query_selector(&format!("link[rel=\"stylesheet\"][href=\"{href}\"]"))
+        .map_err(failed)?;
+    let link: web_sys::HtmlLinkElement = match existing {
+        Some(link) => link.unchecked_into(),
+        None => {
+            let link: web_sys::HtmlLinkElement = document
+                .create_element("link")
+                .map_err(failed)?
+                .unchecked_into();
+            link.set_rel("stylesheet");
+            link.set_href(href);
+            document
+                .head()
+                .ok_or("the page has no head")?
+                .append_child(&link)
+                .map_err(failed)?;
+            link
+        }
+    };
+    if link.sheet().is_some() {
+        return Ok(());
+    }
+    // Whichever comes, `load` or `error`, settles it. Several callers may
+    // wait on one link, each with listeners of its own.
+    let settled = js_sys::Promise::new(&mut |loaded, failed| {
+        let _ = link.add_event_listener_with_callback("load", &loaded);
+        let _ = link.add_event_listener_with_callback("error", &failed);
+    });
+    if wasm_bindgen_futures::JsFuture::from(settled).await.is_ok() {
+        Ok(())
+    } else {
+        link.remove();
+        Err(format!("the style sheet {href} could not be loaded"))
+    }
+}

@@ -31,7 +31,8 @@ impl From<leptos::wasm_split::SplitLoaderError> for PagesNotLoaded {
     }
 }
 
-/// `view`, once its code and its messages in `language` are here.
+/// `view`, once its code, its messages in `language` and its style are
+/// here.
 async fn load(view: SignedInView, language: &'static str) -> AnyView {
     let code = async {
         #[cfg(feature = "split")]
@@ -40,14 +41,34 @@ async fn load(view: SignedInView, language: &'static str) -> AnyView {
         let loaded = view_of(view);
         loaded
     };
-    let (code, messages) = futures::join!(code, catalogues::ensure(language, Part::Pages));
-    if let Err(e) = &messages {
-        leptos::logging::warn!("{e}");
+    let messages = async {
+        catalogues::ensure(language, Part::Pages)
+            .await
+            .map_err(|e| e.to_string())
+    };
+    let (code, messages, style) = futures::join!(code, messages, load_style());
+    for why in [&messages, &style]
+        .into_iter()
+        .filter_map(|outcome| outcome.as_ref().err())
+    {
+        leptos::logging::warn!("{why}");
     }
-    match (code, messages) {
-        (Ok(view), Ok(())) => view,
+    match (code, messages, style) {
+        (Ok(view), Ok(()), Ok(())) => view,
         _ => view! { <PagesNotLoadedNotice/> }.into_any(),
     }
+}
+
+/// The pages' style sheet (style/pages.css, copied beside the app by trunk:
+/// its address names its version, so a browser never keeps an old one).
+/// Without `split` (component tests, which have no style at all) there is
+/// none to load.
+async fn load_style() -> Result<(), String> {
+    #[cfg(feature = "split")]
+    return crate::browser::load_style_sheet(concat!("/pages.css?v=", env!("PAGES_CSS_VERSION")))
+        .await;
+    #[cfg(not(feature = "split"))]
+    Ok(())
 }
 
 /// The language shown, for the messages a page needs.
@@ -59,7 +80,11 @@ fn language_shown() -> &'static str {
 /// a failure is left for the navigation that needs them to show.
 pub async fn preload(language: &'static str) {
     #[cfg(feature = "split")]
-    let _ = futures::join!(load_pages(), catalogues::ensure(language, Part::Pages));
+    let _ = futures::join!(
+        load_pages(),
+        catalogues::ensure(language, Part::Pages),
+        load_style()
+    );
     #[cfg(not(feature = "split"))]
     let _ = catalogues::ensure(language, Part::Pages).await;
 }

@@ -120,6 +120,15 @@ impl fmt::Display for BackendError {
 
 impl std::error::Error for BackendError {}
 
+/// A split module's code (the in-browser backend's) that could not be
+/// fetched: the backend cannot start.
+#[cfg(feature = "split")]
+impl From<leptos::wasm_split::SplitLoaderError> for BackendError {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        BackendError::NotStarted("its code could not be fetched from the server".into())
+    }
+}
+
 impl BackendError {
     /// What an error answer (`status`, with its body `text`) means: its
     /// [`ErrorBody`] read in the first stage, or its status and text when

@@ -22,7 +22,7 @@ mod operations;
 mod requests;
 mod worker;
 
-pub use client::{Answer, ApiClient, Fetch, Method, Transport};
+pub use client::{Answer, ApiClient, Deferred, Fetch, Method, Transport};
 pub use demo::{demo_accounts, DemoBackend};
 pub use error::{BackendError, Refusal};
 pub use guard::{SessionEnded, SessionGuard};
@@ -111,42 +111,41 @@ pub fn from_page(notice: RwSignal<Option<Notice>>) -> Arc<dyn Backend> {
     if let Some(base) = api_base {
         return Arc::new(ApiClient::new(Fetch::new(base)));
     }
-    match EngineWorker::connect(worker::LOADER, move |told| match told {
+    let on_ready = move |told| match told {
         Some(told) => notice.set(Some(told)),
         // It runs now: the wait is over.
         None if matches!(notice.get_untracked(), Some(Notice::WaitingForOtherTab)) => {
             notice.set(None)
         }
         None => {}
-    }) {
-        Ok(worker) => Arc::new(ApiClient::new(worker)),
-        Err(why) => {
-            let error = BackendError::NotStarted(why);
-            notice.set(Some(Notice::Error(error.clone())));
-            Arc::new(ApiClient::new(NotStarted(error)))
-        }
-    }
+    };
+    #[cfg(feature = "split")]
+    let connected = engine_worker(Box::new(on_ready));
+    #[cfg(not(feature = "split"))]
+    let connected = std::future::ready(engine_worker(Box::new(on_ready)));
+    let arrival = async move {
+        // Every request then says why, so the page shows a clear message
+        // rather than nothing.
+        connected
+            .await
+            .inspect_err(|error| notice.set(Some(Notice::Error(error.clone()))))
+    };
+    Arc::new(ApiClient::new(Deferred::new(arrival, false, true)))
 }
 
-/// The in-browser backend that could not start: every request says why,
-/// so the page shows a clear message rather than nothing.
-struct NotStarted(BackendError);
-
-impl Transport for NotStarted {
-    fn send(&self, _: Method, _: &str, _: Option<String>) -> Reply<Answer> {
-        ready(Err(self.0.clone()))
-    }
-
-    fn subscribe(&self, _: Listener) -> Subscription {
-        Subscription::none()
-    }
-
-    fn supports_passwords(&self) -> bool {
-        false
-    }
-
-    fn keeps_data_in_browser(&self) -> bool {
-        true
+/// The in-browser backend's transport, started: with the `split` feature,
+/// its code is a wasm module of its own, which a page served by the
+/// portal's server never fetches.
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(engine_worker, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn engine_worker(
+    on_ready: Box<dyn Fn(Option<Notice>)>,
+) -> Result<Arc<dyn Transport>, BackendError> {
+    match EngineWorker::connect(worker::LOADER, on_ready) {
+        Ok(worker) => Ok(Arc::new(worker)),
+        Err(why) => Err(BackendError::NotStarted(why)),
     }
 }
 

@@ -43,12 +43,13 @@ test('a signed-in user stays signed in, on the same page, after a reload', async
 });
 
 // The pages behind sign-in need their code (a wasm module of its own, in
-// the split release build: src/lazy_pages.rs) and their messages (fetched
-// from /locales/: src/i18n/catalogues.rs); either cut off, as a dropped
-// connection would, stops them the same way.
+// the split release build: src/lazy_pages.rs), their messages (fetched
+// from /locales/: src/i18n/catalogues.rs) and their style sheet; any of
+// them cut off, as a dropped connection would, stops them the same way.
 for (const [what, cut] of [
-  ['code', /\/split_[\w-]+\.wasm$/],
+  ['code', /\/split_signed_in_pages\.wasm$/],
   ['messages', /\/locales\/en\/transfer\.ftl$/],
+  ['style sheet', /\/pages\.css\?v=\w+$/],
 ]) {
   test(`when the pages' ${what} cannot be fetched, signing in says so, and reloading brings them, still signed in`, async () => {
     const page = await app.newPage();
@@ -63,7 +64,7 @@ for (const [what, cut] of [
     await expectVisible(mainMenu(page));
     await expectVisible(page.getByText('Partner Admin · Alpine IT Solutions'));
     // What the browser said of the failed fetches, and nothing else.
-    const others = page.errors.filter((e) => !/split_signed_in_pages|transfer\.ftl|Failed to fetch|Failed to load resource/.test(e));
+    const others = page.errors.filter((e) => !/split_signed_in_pages|transfer\.ftl|pages\.css|Failed to fetch|Failed to load resource/.test(e));
     assert.deepEqual(others, []);
   });
 }

@@ -7,11 +7,13 @@
 //! [`answer`].
 
 pub(super) mod answer;
+mod deferred;
 mod events;
 mod fetch;
 mod json_list;
 mod transport;
 
+pub use deferred::Deferred;
 pub use fetch::Fetch;
 pub use transport::{Answer, Method, Transport};
 
