@@ -6,6 +6,7 @@
 #   - trunk 0.21.14 (crates.io; 0.22 needs a newer rustc than this machine's)
 #   - wasm-bindgen-cli at exactly the wasm-bindgen version in Cargo.lock
 #   - wasm-opt from binaryen 132 (npm; Debian's binaryen 108 breaks the wasm)
+#     and terser (npm), which minifies the JS glue scripts/split-app.sh writes
 #   - wasm-split-cli (crates.io: wasm_split_cli_support), which splits the
 #     portal's wasm after trunk's build (scripts/split-app.sh)
 #
@@ -44,8 +45,9 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
-if ! wasm-opt --version 2>/dev/null | grep -q "version_$BINARYEN_VERSION"; then
-  say "Installing wasm-opt (binaryen $BINARYEN_VERSION from npm)"
+if ! wasm-opt --version 2>/dev/null | grep -q "version_$BINARYEN_VERSION" \
+  || [ ! -x "$ROOT/tools/node_modules/.bin/terser" ]; then
+  say "Installing wasm-opt (binaryen $BINARYEN_VERSION) and terser from npm"
   npm ci --prefix "$ROOT/tools" --no-audit --no-fund
 fi
 

@@ -7,14 +7,17 @@
 //! has shown its accounts ([`preload`]). One split point, not one per page:
 //! the pages share most of their code, and a split per page made ~80
 //! small modules that a deep link waited for.
+//!
+//! The sign-in page's sections that show after its accounts (the demo
+//! data's) come with that module too ([`LateSection`]).
 
 use crate::components::shell::Shell;
 use crate::i18n::catalogues::{self, Part};
 use crate::pages::{
     account::AccountPage, alerts::AlertsPage, customer_home::CustomerHome,
     customers::CustomersPage, devices::CustomerPcs, portfolio_home::PortfolioHome,
-    repair_requests::RepairRequestsPage, settings::SettingsPage, support::SupportPage,
-    transfers::TransfersPage, unassigned::UnassignedDevices,
+    repair_requests::RepairRequestsPage, settings::SettingsPage, sign_in::DemoData,
+    support::SupportPage, transfers::TransfersPage, unassigned::UnassignedDevices,
 };
 use leptos::prelude::*;
 use leptos_router::{Lazy, LazyRoute};
@@ -31,16 +34,18 @@ impl From<leptos::wasm_split::SplitLoaderError> for PagesNotLoaded {
     }
 }
 
-/// `view`, once its code, its messages in `language` and its style are
+/// The code of `view`, fetched if need be.
+async fn code(view: LateView) -> Result<AnyView, PagesNotLoaded> {
+    #[cfg(feature = "split")]
+    return view_of(view).await;
+    #[cfg(not(feature = "split"))]
+    view_of(view)
+}
+
+/// A page, once its code, its messages in `language` and its style are
 /// here.
-async fn load(view: SignedInView, language: &'static str) -> AnyView {
-    let code = async {
-        #[cfg(feature = "split")]
-        let loaded = view_of(view).await;
-        #[cfg(not(feature = "split"))]
-        let loaded = view_of(view);
-        loaded
-    };
+async fn load(view: LateView, language: &'static str) -> AnyView {
+    let code = code(view);
     let messages = async {
         catalogues::ensure(language, Part::Pages)
             .await
@@ -89,6 +94,30 @@ pub async fn preload(language: &'static str) {
     let _ = catalogues::ensure(language, Part::Pages).await;
 }
 
+/// A section of the sign-in page whose code comes with the pages' (its
+/// messages and style are the first screen's): shown once that is here.
+#[component]
+pub fn LateSection(view: LateView) -> impl IntoView {
+    let section = async move {
+        code(view)
+            .await
+            .unwrap_or_else(|PagesNotLoaded| view! { <SectionNotLoaded/> }.into_any())
+    };
+    view! { <Suspense fallback=|| ()>{Suspend::new(section)}</Suspense> }
+}
+
+/// In place of a section whose code cannot be fetched.
+#[component]
+fn SectionNotLoaded() -> impl IntoView {
+    use leptos_fluent::move_tr;
+    view! {
+        <p role="alert" class="failed">
+            {move_tr!("section-not-loaded")}" "
+            <button on:click=|_| crate::browser::reload()>{move_tr!("pages-not-loaded-reload")}</button>
+        </p>
+    }
+}
+
 /// What a signed-in user sees if the pages' code cannot be fetched.
 #[component]
 fn PagesNotLoadedNotice() -> impl IntoView {
@@ -103,13 +132,19 @@ fn PagesNotLoadedNotice() -> impl IntoView {
 }
 
 /// Each page behind sign-in, named once: its route (for `<Route view=…>`),
-/// its name in [`SignedInView`], and its view in the split point.
+/// its name in [`LateView`], and its view in the split point; and each
+/// late section of the sign-in page, named once.
 macro_rules! signed_in_pages {
-    ($($route:ident => $page:ident),* $(,)?) => {
-        /// A view behind sign-in, named after its component.
+    (
+        pages { $($route:ident => $page:ident),* $(,)? }
+        sections { $($section:ident),* $(,)? }
+    ) => {
+        /// A view whose code comes with the pages' module, named after its
+        /// component.
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-        pub enum SignedInView {
-            $($page),*
+        pub enum LateView {
+            $($page,)*
+            $($section,)*
         }
 
         /// The split point: every page's code is reachable only through
@@ -123,9 +158,10 @@ macro_rules! signed_in_pages {
                 preload(load_pages)
             )
         )]
-        fn view_of(view: SignedInView) -> Result<AnyView, PagesNotLoaded> {
+        fn view_of(view: LateView) -> Result<AnyView, PagesNotLoaded> {
             Ok(match view {
-                $(SignedInView::$page => view! { <$page/> }.into_any()),*
+                $(LateView::$page => view! { <$page/> }.into_any(),)*
+                $(LateView::$section => view! { <$section/> }.into_any(),)*
             })
         }
 
@@ -139,7 +175,7 @@ macro_rules! signed_in_pages {
                 }
 
                 async fn view(route: Self) -> AnyView {
-                    load(SignedInView::$page, route.0).await
+                    load(LateView::$page, route.0).await
                 }
             }
 
@@ -154,6 +190,7 @@ macro_rules! signed_in_pages {
 }
 
 signed_in_pages! {
+    pages {
     ShellRoute => Shell,
     PortfolioHomeRoute => PortfolioHome,
     CustomersRoute => CustomersPage,
@@ -166,4 +203,8 @@ signed_in_pages! {
     CustomerPcsRoute => CustomerPcs,
     AccountRoute => AccountPage,
     SettingsRoute => SettingsPage,
+    }
+    sections {
+        DemoData,
+    }
 }

@@ -39,3 +39,6 @@ language-not-loaded = { $language } could not be loaded from the server. Check y
 
 # The start-up notice banner (src/components/startup_notice.rs).
 startup-notice-dismiss = Dismiss
+
+# In place of a section of the sign-in page (the demo data's) whose code could not be fetched.
+section-not-loaded = Part of this page could not be loaded from the server.

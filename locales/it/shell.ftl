@@ -37,3 +37,5 @@ pages-not-loaded-reload = Ricarica il portale
 language-not-loaded = Non è stato possibile caricare { $language } dal server. Controlla la connessione e riprova.
 
 startup-notice-dismiss = Chiudi
+
+section-not-loaded = Non è stato possibile caricare dal server una parte di questa pagina.

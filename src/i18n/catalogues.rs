@@ -19,7 +19,6 @@
 use crate::browser::fetch_text;
 use leptos::prelude::*;
 use leptos_fluent::__reexports::fluent_bundle::FluentResource;
-use leptos_fluent::__reexports::fluent_templates::loader::build_fallbacks;
 use leptos_fluent::__reexports::fluent_templates::{
     FluentBundle, LanguageIdentifier, StaticLoader,
 };
@@ -254,8 +253,10 @@ fn publish() {
             let _ = bundle.add_resource(resource);
         }
     });
-    let languages: Vec<LanguageIdentifier> = bundles.keys().cloned().collect();
-    let fallbacks = Box::leak(Box::new(build_fallbacks(&languages)));
+    // A language's chain of fallbacks serves lookups leptos-fluent never
+    // makes (`lookup_no_default_fallback`, `locales`): its lookups
+    // negotiate among the bundles, then fall back to `fallback`.
+    let fallbacks = Box::leak(Box::default());
     let fallback = BUILT_IN_LANGUAGE.parse().expect("a language identifier");
     let loader = StaticLoader::new(Box::leak(Box::new(bundles)), fallbacks, fallback);
     NEXT_LOADER.with(|next| next.set(Some(loader)));

@@ -8,14 +8,20 @@ use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr};
 use wxp_core::seed::{DemoConfig, DemoSize};
 
-/// The reset, owned by the sign-in page.
+/// The reset, owned by the sign-in page, which provides it as context: the
+/// section is one of its late sections (`lazy_pages::LateSection`), shown
+/// by its name alone.
+#[derive(Clone, Copy)]
+pub struct DemoReset(pub Action<DemoConfig, Result<(), BackendError>>);
+
 type Reset = Action<DemoConfig, Result<(), BackendError>>;
 
 /// The current demo data, the size after a reset, and the reset itself.
 /// Nothing where the backend runs no demo (a server outside demo mode has
 /// no demo routes).
 #[component]
-pub fn DemoData(reset: Reset) -> impl IntoView {
+pub fn DemoData() -> impl IntoView {
+    let DemoReset(reset) = expect_context();
     let backend = use_backend();
     let in_browser = backend
         .demo()

@@ -5,16 +5,19 @@
 
 mod demo_accounts;
 mod demo_data;
+
+pub use demo_data::DemoData;
 mod password_form;
 
 use crate::backend::{demo_accounts, use_backend, BackendError, StartupNotice};
 use crate::components::loaded::loaded;
 use crate::i18n::LanguageSwitch;
+use crate::lazy_pages::{LateSection, LateView};
 use crate::pages::landing::home_of;
 use crate::paths;
 use crate::session::CurrentSession;
 use demo_accounts::DemoAccounts;
-use demo_data::DemoData;
+use demo_data::DemoReset;
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -47,26 +50,37 @@ pub fn SignIn() -> impl IntoView {
             }
         }
     });
+    provide_context(DemoReset(reset));
     let accounts = LocalResource::new(move || {
         reset.version().track();
         demo_accounts(&*backend)
     });
     // The pages behind sign-in load while the user picks an account: once
-    // the accounts are painted, not before, so they never delay them.
+    // the accounts are painted, not before, so they never delay them. The
+    // demo data section comes with their code, and shows then.
     let i18n = expect_context::<leptos_fluent::I18n>();
+    let accounts_painted = RwSignal::new(false);
     Effect::new(move |started: Option<bool>| {
         let shown = accounts.with(Option::is_some);
         if shown && started != Some(true) {
             let language = i18n.language.get_untracked().id;
             request_animation_frame(move || {
                 set_timeout(
-                    move || leptos::task::spawn_local(crate::lazy_pages::preload(language)),
+                    move || {
+                        accounts_painted.set(true);
+                        leptos::task::spawn_local(crate::lazy_pages::preload(language))
+                    },
                     std::time::Duration::ZERO,
                 )
             });
         }
         shown || started == Some(true)
     });
+    let demo_data = move || {
+        accounts_painted
+            .get()
+            .then(|| view! { <LateSection view=LateView::DemoData/> })
+    };
     // The demo data section is a sibling of the accounts, not inside their
     // reload: a reset reloads both, and neither may take the other away
     // while it is reading.
@@ -80,7 +94,7 @@ pub fn SignIn() -> impl IntoView {
             </header>
             {passwords.then(|| view! { <PasswordForm/> })}
             {loaded(accounts, move |found| found.map(|accounts| view! { <DemoAccounts accounts/> }))}
-            <DemoData reset/>
+            {demo_data}
         </main>
     }
 }
