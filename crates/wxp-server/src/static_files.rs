@@ -15,8 +15,10 @@ use std::path::{Path, PathBuf};
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 
-/// The `<meta>` tag of `index.html` that selects the backend.
-const API_META_NAME: &str = r#"name="wxp-api-base""#;
+/// The `<meta>` tag of `index.html` that selects the backend, by its name
+/// as written (`name="wxp-api-base"`) or as a release build minifies it
+/// (`name=wxp-api-base`).
+const API_META_NAMES: [&str; 2] = [r#"name="wxp-api-base""#, "name=wxp-api-base"];
 
 /// Writes `file.br` and `file.gz` beside every compressible file of `dir`
 /// that lacks an up-to-date one.
@@ -81,8 +83,11 @@ pub fn index_html(dir: &Path) -> std::io::Result<String> {
             ),
         )
     };
-    let tag_start = html.find(API_META_NAME).ok_or_else(missing)?;
-    let tag_start = html[..tag_start].rfind('<').ok_or_else(missing)?;
+    let name = API_META_NAMES
+        .iter()
+        .find_map(|name| html.find(name))
+        .ok_or_else(missing)?;
+    let tag_start = html[..name].rfind('<').ok_or_else(missing)?;
     let tag_end = tag_start + html[tag_start..].find('>').ok_or_else(missing)? + 1;
     let api = format!(
         r#"<meta name="wxp-api-base" content="{}" />"#,
@@ -175,6 +180,16 @@ mod tests {
         assert_eq!(
             index_html(&dir).unwrap(),
             r#"<head><meta charset="utf-8"><meta name="wxp-api-base" content="/api/v1" /></head>"#
+        );
+        // As trunk minifies it in a release build.
+        std::fs::write(
+            dir.join("index.html"),
+            "<meta charset=utf-8><meta name=wxp-api-base><title>WXP</title>",
+        )
+        .unwrap();
+        assert_eq!(
+            index_html(&dir).unwrap(),
+            r#"<meta charset=utf-8><meta name="wxp-api-base" content="/api/v1" /><title>WXP</title>"#
         );
         std::fs::write(dir.join("index.html"), "<head></head>").unwrap();
         assert!(index_html(&dir)
