@@ -46,11 +46,7 @@ async fn code(view: LateView) -> Result<AnyView, PagesNotLoaded> {
 /// here.
 async fn load(view: LateView, language: &'static str) -> AnyView {
     let code = code(view);
-    let messages = async {
-        catalogues::ensure(language, Part::Pages)
-            .await
-            .map_err(|e| e.to_string())
-    };
+    let messages = async { load_messages(language).await.map_err(|e| e.to_string()) };
     let (code, messages, style) = futures::join!(code, messages, load_style());
     for why in [&messages, &style]
         .into_iter()
@@ -74,6 +70,13 @@ async fn load_style() -> Result<(), String> {
         .await;
     #[cfg(not(feature = "split"))]
     Ok(())
+}
+
+/// The pages' messages in `language`; and, in the background, every other
+/// language's.
+async fn load_messages(language: &'static str) -> Result<(), catalogues::CatalogueError> {
+    catalogues::prefetch_other_languages(language);
+    catalogues::ensure(language, Part::Pages).await
 }
 
 /// The language shown, for the messages a page needs.

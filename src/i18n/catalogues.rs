@@ -10,7 +10,9 @@
 //! - the first screen's, in another language, before that language shows
 //!   ([`MessagesShown`], [`switch_to`]);
 //! - the pages', with the pages' code (`src/lazy_pages.rs`), and again on
-//!   every switch of language once they have been.
+//!   every switch of language once they have been;
+//! - every other language's, in the background once the pages' are here
+//!   ([`prefetch_other_languages`]), so that a switch is at once.
 //!
 //! Without `split` (component tests), every catalogue is built in and
 //! nothing is fetched. Either way, leptos-fluent's compile-time check of
@@ -79,6 +81,8 @@ thread_local! {
     static LOADED: RefCell<Loaded> = RefCell::default();
     /// What leptos-fluent looks messages up in: rebuilt at every load.
     static LOADER: RwSignal<Option<&'static LazyLock<StaticLoader>>> = RwSignal::new(None);
+    /// Whether the other languages' catalogues were asked for.
+    static PREFETCHED: Cell<bool> = const { Cell::new(false) };
     /// Hands a built loader to the `LazyLock` leptos-fluent's type asks for
     /// (its initialiser is a plain `fn`, which captures nothing).
     static NEXT_LOADER: Cell<Option<StaticLoader>> = const { Cell::new(None) };
@@ -167,6 +171,23 @@ pub async fn ensure(language: &'static str, part: Part) -> Result<(), CatalogueE
     }
     publish();
     outcome
+}
+
+/// Fetches, in the background, every other language's catalogues, once a
+/// page: once they are here, switching language is at once, and works with
+/// the server out of reach. A failure is left for a switch to that
+/// language to say.
+pub fn prefetch_other_languages(shown: &'static str) {
+    if PREFETCHED.with(|prefetched| prefetched.replace(true)) {
+        return;
+    }
+    for &language in LANGUAGES.iter().filter(|&&language| language != shown) {
+        wasm_bindgen_futures::spawn_local(async move {
+            if ensure(language, Part::FirstScreen).await.is_ok() {
+                let _ = ensure(language, Part::Pages).await;
+            }
+        });
+    }
 }
 
 /// Loads what `language` needs here (the first screen's catalogues, and the

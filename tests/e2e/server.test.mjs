@@ -164,8 +164,12 @@ test('stopping and starting the server keeps a new customer, a transfer and its 
 
 test('the server going down: the top bar says live updates are paused, a page that cannot load says so plainly, and both clear when it is back', { skip }, async () => {
   const page = await app.newPage();
+  // The other language's messages come in the background with the pages'
+  // (src/i18n/catalogues.rs): once here, a switch needs no server.
+  const italian = page.waitForResponse(/\/locales\/it\/transfer\.ftl$/);
   await signInAs(page, ACCOUNTS.alpine);
   await expectVisible(pageHeading(page, 'Home'));
+  await italian;
   const paused = page.getByRole('banner').getByRole('status').filter({ hasText: 'Live updates paused' });
   await expectCount(paused, 0);
 
