@@ -175,19 +175,22 @@ pub async fn ensure(language: &'static str, part: Part) -> Result<(), CatalogueE
 
 /// Fetches, in the background, every other language's catalogues, once a
 /// page: once they are here, switching language is at once, and works with
-/// the server out of reach. A failure is left for a switch to that
+/// the server out of reach. They wait until the page is idle, so as not to
+/// compete with what it is showing. A failure is left for a switch to that
 /// language to say.
 pub fn prefetch_other_languages(shown: &'static str) {
     if PREFETCHED.with(|prefetched| prefetched.replace(true)) {
         return;
     }
-    for &language in LANGUAGES.iter().filter(|&&language| language != shown) {
-        wasm_bindgen_futures::spawn_local(async move {
-            if ensure(language, Part::FirstScreen).await.is_ok() {
-                let _ = ensure(language, Part::Pages).await;
-            }
-        });
-    }
+    request_idle_callback(move || {
+        for &language in LANGUAGES.iter().filter(|&&language| language != shown) {
+            wasm_bindgen_futures::spawn_local(async move {
+                if ensure(language, Part::FirstScreen).await.is_ok() {
+                    let _ = ensure(language, Part::Pages).await;
+                }
+            });
+        }
+    });
 }
 
 /// Loads what `language` needs here (the first screen's catalogues, and the
