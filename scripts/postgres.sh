@@ -28,14 +28,24 @@ pg_start() {
   PG_DIR=$(mktemp -d /tmp/wxp-pg.XXXXXX)
   if [ "$(id -u)" = 0 ]; then chown postgres:postgres "$PG_DIR"; fi
   chmod 700 "$PG_DIR"
-  # A free port: one nothing answers on.
-  for _ in $(seq 1 50); do
-    PG_PORT=$((20000 + RANDOM % 40000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$PG_PORT") 2>/dev/null; then break; fi
-  done
   pg_as_owner "$PG_BIN/initdb" -D "$PG_DIR/data" -A trust -U postgres --no-sync -E UTF8 --locale=C.UTF-8 >/dev/null
-  pg_as_owner "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/log" -w \
-    -o "-k $PG_DIR -c listen_addresses=127.0.0.1 -p $PG_PORT -F -c max_connections=300" start >/dev/null
+  # A free port, below the kernel's ephemeral range (32768-60999 on Debian),
+  # where the tests' own client connections take theirs. A port can still be
+  # taken between the check and the bind: then another one is tried.
+  local started=""
+  for _ in $(seq 1 10); do
+    PG_PORT=$((20000 + RANDOM % 12000))
+    if (exec 3<>"/dev/tcp/127.0.0.1/$PG_PORT") 2>/dev/null; then continue; fi
+    if pg_as_owner "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/log" -w \
+      -o "-k $PG_DIR -c listen_addresses=127.0.0.1 -p $PG_PORT -F -c max_connections=300" start >/dev/null; then
+      started=yes
+      break
+    fi
+  done
+  if [ -z "$started" ]; then
+    echo "PostgreSQL could not start on a free port; its log: $PG_DIR/log" >&2
+    return 1
+  fi
   export WXP_TEST_POSTGRES_URL="postgres://postgres@127.0.0.1:$PG_PORT/postgres"
   trap pg_stop EXIT
   echo "==> PostgreSQL 15 running at $WXP_TEST_POSTGRES_URL (cluster in $PG_DIR)"

@@ -77,6 +77,14 @@ struct Loaded {
     pages_wanted: bool,
 }
 
+impl Loaded {
+    fn has(&self, language: &str, file: &str) -> bool {
+        self.resources
+            .iter()
+            .any(|&(l, f, _)| l == language && f == file)
+    }
+}
+
 thread_local! {
     static LOADED: RefCell<Loaded> = RefCell::default();
     /// What leptos-fluent looks messages up in: rebuilt at every load.
@@ -109,12 +117,7 @@ impl IntoIterator for LoadedCatalogues {
 pub fn has(language: &str, part: Part) -> bool {
     LOADED.with(|loaded| {
         let loaded = loaded.borrow();
-        part.files().all(|file| {
-            loaded
-                .resources
-                .iter()
-                .any(|&(l, f, _)| l == language && f == file)
-        })
+        part.files().all(|file| loaded.has(language, file))
     })
 }
 
@@ -142,12 +145,7 @@ pub async fn ensure(language: &'static str, part: Part) -> Result<(), CatalogueE
     let missing: Vec<&'static str> = LOADED.with(|loaded| {
         let loaded = loaded.borrow();
         part.files()
-            .filter(|file| {
-                !loaded
-                    .resources
-                    .iter()
-                    .any(|&(l, f, _)| l == language && f == *file)
-            })
+            .filter(|file| !loaded.has(language, file))
             .collect()
     });
     if missing.is_empty() {
@@ -158,18 +156,21 @@ pub async fn ensure(language: &'static str, part: Part) -> Result<(), CatalogueE
         .iter()
         .map(|file| (*file, fetch_text(&url(language, file))))
         .collect();
-    let mut outcome = Ok(());
+    let (mut outcome, mut added) = (Ok(()), false);
     for (file, request) in requests {
         let text = request.await.map_err(|reason| CatalogueError {
             path: path(language, file),
             reason,
         });
         // Whatever did load is kept, so that a retry fetches only the rest.
-        if let Err(e) = text.and_then(|text| add(language, file, &text)) {
-            outcome = outcome.and(Err(e));
+        match text.and_then(|text| add(language, file, &text)) {
+            Ok(new) => added |= new,
+            Err(e) => outcome = outcome.and(Err(e)),
         }
     }
-    publish();
+    if added {
+        publish();
+    }
     outcome
 }
 
@@ -219,13 +220,7 @@ fn path(language: &str, file: &str) -> String {
 /// Parses a catalogue and keeps it for good (bundles borrow their messages
 /// for the page's lifetime); whether it was not loaded yet.
 fn add(language: &'static str, file: &'static str, text: &str) -> Result<bool, CatalogueError> {
-    let known = |loaded: &Loaded| {
-        loaded
-            .resources
-            .iter()
-            .any(|&(l, f, _)| l == language && f == file)
-    };
-    if LOADED.with(|loaded| known(&loaded.borrow())) {
+    if LOADED.with(|loaded| loaded.borrow().has(language, file)) {
         return Ok(false);
     }
     let resource = FluentResource::try_new(text.to_owned()).map_err(|(_, errors)| {
@@ -246,13 +241,12 @@ fn add(language: &'static str, file: &'static str, text: &str) -> Result<bool, C
     })?;
     let resource: &'static FluentResource = Box::leak(Box::new(resource));
     LOADED.with(|loaded| {
-        let mut loaded = loaded.borrow_mut();
-        let new = !known(&loaded);
-        if new {
-            loaded.resources.push((language, file, resource));
-        }
-        Ok(new)
-    })
+        loaded
+            .borrow_mut()
+            .resources
+            .push((language, file, resource))
+    });
+    Ok(true)
 }
 
 /// Rebuilds the loader from every catalogue loaded, and hands it to
