@@ -99,14 +99,37 @@ pub async fn preload(language: &'static str) {
 
 /// A section of the sign-in page whose code comes with the pages' (its
 /// messages and style are the first screen's): shown once that is here.
+///
+/// A task fetches the module; the section is built here, in a view of this
+/// component, like any child. Not inside the task (a `Suspend`): that
+/// would track what the section reads as it is built, and build it again,
+/// disposing of the first, whenever one of those changes (a reset of the
+/// demo data does).
 #[component]
 pub fn LateSection(view: LateView) -> impl IntoView {
-    let section = async move {
-        code(view)
-            .await
-            .unwrap_or_else(|PagesNotLoaded| view! { <SectionNotLoaded/> }.into_any())
-    };
-    view! { <Suspense fallback=|| ()>{Suspend::new(section)}</Suspense> }
+    let fetched = RwSignal::new(None::<Result<(), PagesNotLoaded>>);
+    leptos::task::spawn_local(async move {
+        #[cfg(feature = "split")]
+        let outcome = load_pages().await.map_err(PagesNotLoaded::from);
+        #[cfg(not(feature = "split"))]
+        let outcome = Ok(());
+        // Nothing to show if the page is gone meanwhile.
+        fetched.try_set(Some(outcome));
+    });
+    move || {
+        let outcome = fetched.get()?;
+        Some(match outcome.and_then(|()| fetched_code(view)) {
+            Ok(section) => section,
+            Err(PagesNotLoaded) => view! { <SectionNotLoaded/> }.into_any(),
+        })
+    }
+}
+
+/// The code of `view`, once its module is here: its loader then answers at
+/// once.
+fn fetched_code(view: LateView) -> Result<AnyView, PagesNotLoaded> {
+    use futures::FutureExt;
+    code(view).now_or_never().unwrap_or(Err(PagesNotLoaded))
 }
 
 /// In place of a section whose code cannot be fetched.

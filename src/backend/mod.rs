@@ -130,6 +130,8 @@ pub fn from_page(notice: RwSignal<Option<Notice>>) -> Arc<dyn Backend> {
             .await
             .inspect_err(|error| notice.set(Some(Notice::Error(error.clone()))))
     };
+    // Meanwhile, what it says of itself: no passwords, data kept in this
+    // browser.
     Arc::new(ApiClient::new(Deferred::new(arrival, false, true)))
 }
 
