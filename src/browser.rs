@@ -100,6 +100,16 @@ pub fn reload() {
     }
 }
 
+/// What a JS error says: an `Error`'s or an `ErrorEvent`'s message, a
+/// thrown string, or else how the value prints.
+pub fn describe_js_error(err: JsValue) -> String {
+    err.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| err.dyn_ref::<web_sys::ErrorEvent>().map(|e| e.message()))
+        .or_else(|| err.as_string())
+        .unwrap_or_else(|| format!("{err:?}"))
+}
+
 /// The text at `url` on the page's own origin, revalidated with the server
 /// (the file's name does not change with its contents), or why not. The
 /// request is sent at once, not when the answer is first awaited.
@@ -112,7 +122,7 @@ pub fn fetch_text(url: &str) -> impl std::future::Future<Output = Result<String,
             wasm_bindgen_futures::JsFuture::from(window.fetch_with_str_and_init(url, &init))
         });
     async move {
-        let failed = |e: JsValue| e.as_string().unwrap_or_else(|| format!("{e:?}"));
+        let failed = describe_js_error;
         let response: web_sys::Response = sent?.await.map_err(failed)?.unchecked_into();
         if !response.ok() {
             return Err(format!("the server answered {}", response.status()));
@@ -133,7 +143,7 @@ pub async fn load_style_sheet(href: &str) -> Result<(), String> {
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or_else(|| "there is no document".to_owned())?;
-    let failed = |e: JsValue| format!("{e:?}");
+    let failed = describe_js_error;
     let existing = document
         .query_selector(&format!("link[rel=\"stylesheet\"][href=\"{href}\"]"))
         .map_err(failed)?;

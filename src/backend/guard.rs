@@ -3,7 +3,6 @@
 //! signed out in another tab, the demo data was reset, the session
 //! expired) ends the page's session, whichever view asked.
 
-use super::client::answer;
 use super::{Answer, Backend, BackendError, DemoBackend, Listener, Method, Reply, Subscription};
 use std::sync::Arc;
 use wxp_core::engine::Session;
@@ -28,7 +27,9 @@ impl SessionGuard {
 /// Whether `answer` says that nobody is signed in.
 fn signed_out(answer: &Result<Answer, BackendError>) -> bool {
     match answer {
-        Ok(Answer { status: 401, body }) => answer::error(401, body) == BackendError::SignedOut,
+        Ok(Answer { status: 401, body }) => {
+            BackendError::from_answer(401, body) == BackendError::SignedOut
+        }
         Ok(_) => false,
         Err(e) => *e == BackendError::SignedOut,
     }

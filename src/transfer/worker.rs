@@ -10,6 +10,7 @@
 
 use super::timing;
 use crate::backend::{device_lists, Backend, BackendError, LiveUpdates};
+use crate::browser::describe_js_error;
 use futures::channel::oneshot;
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use js_sys::{Array, ArrayBuffer, Promise, Uint8Array};
@@ -78,16 +79,16 @@ fn spawn() -> Result<Worker, String> {
         .ok_or("no window")?
         .location()
         .origin()
-        .map_err(describe)?;
+        .map_err(describe_js_error)?;
     let script = format!(
         r#"importScripts("{origin}/{WORKER}.js"); wasm_bindgen("{origin}/{WORKER}_bg.wasm");"#
     );
     let options = BlobPropertyBag::new();
     options.set_type("text/javascript");
     let blob = Blob::new_with_str_sequence_and_options(&Array::of1(&script.into()), &options)
-        .map_err(describe)?;
-    let url = Url::create_object_url_with_blob(&blob).map_err(describe)?;
-    let worker = Worker::new(&url).map_err(describe);
+        .map_err(describe_js_error)?;
+    let url = Url::create_object_url_with_blob(&blob).map_err(describe_js_error)?;
+    let worker = Worker::new(&url).map_err(describe_js_error);
     let _ = Url::revoke_object_url(&url);
     worker
 }
@@ -97,7 +98,7 @@ fn spawn() -> Result<Worker, String> {
 pub async fn read_file(file: &web_sys::File) -> Result<Result<TransferFile, FileError>, ReadError> {
     let bytes: ArrayBuffer = JsFuture::from(file.array_buffer())
         .await
-        .map_err(describe)?
+        .map_err(describe_js_error)?
         .unchecked_into();
     let worker = spawn()?;
     // The worker posts once when ready (messages sent earlier would be
@@ -126,18 +127,10 @@ pub async fn read_file(file: &web_sys::File) -> Result<Result<TransferFile, File
     let result = JsFuture::from(answer).await;
     worker.terminate();
     drop(handlers);
-    let data = result.map_err(|e| ReadError::ReaderStopped(describe(e)))?;
+    let data = result.map_err(|e| ReadError::ReaderStopped(describe_js_error(e)))?;
     let bytes = Uint8Array::new(&data).to_vec();
     crate::browser::yield_to_page().await;
     Ok(wire::decode(&bytes)?)
-}
-
-fn describe(err: JsValue) -> String {
-    err.dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| err.dyn_ref::<web_sys::ErrorEvent>().map(|e| e.message()))
-        .or_else(|| err.as_string())
-        .unwrap_or_else(|| format!("{err:?}"))
 }
 
 // ----- The dialog's reviewer ---------------------------------------------
@@ -227,7 +220,7 @@ impl Reviewer {
         let weak = Rc::downgrade(&reviewer);
         let on_error = Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| {
             if let Some(r) = weak.upgrade() {
-                r.stopped(describe(e));
+                r.stopped(describe_js_error(e));
             }
         });
         reviewer
@@ -254,7 +247,7 @@ impl Reviewer {
             None => self.worker.post_message(&message),
         };
         if let Err(e) = posted {
-            self.stopped(describe(e));
+            self.stopped(describe_js_error(e));
         }
     }
 

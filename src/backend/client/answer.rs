@@ -31,13 +31,8 @@ fn success(answer: Answer) -> Result<String, BackendError> {
     if (200..300).contains(&answer.status) {
         Ok(answer.body)
     } else {
-        Err(error(answer.status, &answer.body))
+        Err(BackendError::from_answer(answer.status, &answer.body))
     }
-}
-
-/// An error answer: see [`BackendError::from_answer`].
-pub(crate) fn error(status: u16, text: &str) -> BackendError {
-    BackendError::from_answer(status, text)
 }
 
 #[cfg(test)]
@@ -49,14 +44,17 @@ mod tests {
     #[test]
     fn error_bodies_are_read_as_the_api_writes_them() {
         let text = r#"{"message":"wrong","reason":{"kind":"wrong_credentials"}}"#;
-        assert_eq!(error(401, text), BackendError::WrongCredentials);
+        assert_eq!(
+            BackendError::from_answer(401, text),
+            BackendError::WrongCredentials
+        );
         let text = r#"{"message":"wait","reason":{"kind":"too_many_attempts","detail":{"retry_after":12}}}"#;
         assert_eq!(
-            error(429, text),
+            BackendError::from_answer(429, text),
             BackendError::TooManyAttempts { retry_after: 12 }
         );
         assert_eq!(
-            error(502, "<html>Bad Gateway</html>"),
+            BackendError::from_answer(502, "<html>Bad Gateway</html>"),
             BackendError::Server {
                 status: 502,
                 message: "<html>Bad Gateway</html>".into()

@@ -13,7 +13,7 @@
 use super::client::{Answer, Method, Transport};
 use super::listeners::Listeners;
 use super::{BackendError, Listener, LocalBoxFuture, Notice, Subscription};
-use crate::browser;
+use crate::browser::{self, describe_js_error};
 use futures::channel::oneshot;
 use send_wrapper::SendWrapper;
 use std::cell::{Cell, RefCell};
@@ -185,7 +185,7 @@ impl EngineWorker {
         inner
             .channel
             .post(&Message::new(protocol::HELLO, body).to_js())
-            .map_err(describe)?;
+            .map_err(describe_js_error)?;
         Ok(EngineWorker {
             inner: Arc::new(SendWrapper::new(inner)),
         })
@@ -197,20 +197,14 @@ fn open(loader: &str) -> Result<Channel, String> {
     let global = js_sys::global();
     let has_shared = js_sys::Reflect::has(&global, &"SharedWorker".into()).unwrap_or(false);
     if has_shared {
-        let worker = web_sys::SharedWorker::new_with_str(loader, NAME).map_err(describe)?;
+        let worker =
+            web_sys::SharedWorker::new_with_str(loader, NAME).map_err(describe_js_error)?;
         let port = worker.port();
         Ok(Channel::Shared(worker, port))
     } else {
-        let worker = web_sys::Worker::new(loader).map_err(describe)?;
+        let worker = web_sys::Worker::new(loader).map_err(describe_js_error)?;
         Ok(Channel::Dedicated(worker))
     }
-}
-
-fn describe(err: JsValue) -> String {
-    err.dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| err.as_string())
-        .unwrap_or_else(|| format!("{err:?}"))
 }
 
 impl Transport for EngineWorker {
@@ -236,9 +230,9 @@ impl Transport for EngineWorker {
         };
         if let Err(e) = inner.channel.post(&message.to_js()) {
             inner.waiting.borrow_mut().remove(&id);
-            return Box::pin(std::future::ready(Err(BackendError::NotStarted(describe(
-                e,
-            )))));
+            return Box::pin(std::future::ready(Err(BackendError::NotStarted(
+                describe_js_error(e),
+            ))));
         }
         Box::pin(async move {
             answered.await.unwrap_or_else(|_| {
